@@ -1,0 +1,34 @@
+# Two commands a newcomer needs: `make serve` and `make test`.
+# Each target sets up (or updates) the local virtual environment in .venv itself.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE   ?= site
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps: reinstall only when a requirements file changes.
+$(VENV)/.site-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@ $(VENV)/.site-deps
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+test: $(VENV)/.dev-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(SITE) $(VENV) .pytest_cache
