@@ -1,0 +1,15 @@
+"""The one error type a writer sees: `file:line: what is wrong`."""
+
+
+class KbError(Exception):
+    """A mistake in a page or data file, reported as one line with its position."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        super().__init__(path, line, message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"

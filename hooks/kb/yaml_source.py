@@ -1,0 +1,104 @@
+"""Load YAML data files keeping the line of every value, and validate them.
+
+Validation errors from pydantic point at a location such as
+("items", 2, "text", "zh"); keeping each node's line lets us turn that into
+`data/checklists/x.yml:14: items[2].text: missing 'zh'` for the writer.
+"""
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import KbError
+
+Location = tuple[str | int, ...]
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[Location, int]]:
+    """Return the file's data and a map from each value's location to its line."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise KbError(shown_as, line, "file is not UTF-8 text: save it as UTF-8") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        raise KbError(shown_as, line, f"YAML syntax error: {error.problem or error.context}") from None
+    if root is None:
+        raise KbError(shown_as, 1, "file is empty")
+    lines: dict[Location, int] = {}
+    constructor = yaml.SafeLoader("")
+
+    def build(node: yaml.Node, location: Location) -> Any:
+        lines[location] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = build_scalar(key_node)
+                if key in mapping:
+                    raise KbError(shown_as, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+                mapping[key] = build(value_node, location + (key,))
+            return mapping
+        if isinstance(node, yaml.SequenceNode):
+            return [build(item, location + (index,)) for index, item in enumerate(node.value)]
+        return build_scalar(node)
+
+    def build_scalar(node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise KbError(shown_as, node.start_mark.line + 1, "a key must be plain text")
+        try:
+            return constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            raise KbError(shown_as, node.start_mark.line + 1, f"unsupported YAML value: {error.problem}") from None
+
+    return build(root, ()), lines
+
+
+def describe(location: Location) -> str:
+    """("items", 2, "text") -> "items[2].text"."""
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def line_of(location: Location, lines: dict[Location, int]) -> int | None:
+    """The line of the deepest known part of a location (a missing key reports its parent)."""
+    for end in range(len(location), -1, -1):
+        if location[:end] in lines:
+            return lines[location[:end]]
+    return None
+
+
+def _message(error: dict) -> str:
+    location = tuple(part for part in error["loc"] if not isinstance(part, str) or not part.startswith("function-"))
+    parent, last = describe(location[:-1]), location[-1] if location else ""
+    kind = error["type"]
+    if kind == "missing":
+        return f"{parent + ': ' if parent else ''}missing required key '{last}'"
+    if kind == "extra_forbidden":
+        return f"{parent + ': ' if parent else ''}unknown key '{last}'"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{describe(location)}: {message}" if location else message
+
+
+def validate(model: type[Model], data: Any, lines: dict[Location, int], shown_as: str) -> Model:
+    """Validate data against a pydantic model; the first problem becomes a KbError."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        raise KbError(shown_as, line_of(location, lines), _message(first)) from None
+
+
+def load_model(model: type[Model], path: Path, shown_as: str) -> Model:
+    data, lines = load_yaml(path, shown_as)
+    return validate(model, data, lines, shown_as)
