@@ -1,0 +1,76 @@
+"""Helpers shared by the tests: build a site, serve a folder on 127.0.0.1."""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# The URL contract (README "URLs and anchors"): every path exists in both languages.
+CONTRACT_PATHS = [
+    "",
+    "playbooks/returning-calls/",
+    "playbooks/after-hours-contact/",
+    "playbooks/declining-clients/",
+    "playbooks/complaint-handling/",
+    "playbooks/answering-service/",
+    "checklists/",
+    "comparisons/",
+    "glossary/",
+    "onboarding/",
+    "contributing/",
+    "translation-status/",
+]
+LANGUAGE_PREFIX = {"ja": "", "zh": "zh/"}
+
+
+def build_site(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a real `mkdocs build --strict`; stdout holds the whole log (stderr merged)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
+    )
+
+
+def build_fixture_site(project_dir: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Build a fixture project (its own mkdocs.yml, docs/, data/)."""
+    return build_site(project_dir, site_dir or Path(project_dir) / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    """A static file server on 127.0.0.1 with a free port, in a background thread."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def page_path(language: str, path: str) -> str:
+    return LANGUAGE_PREFIX[language] + path
+
+
+def html_file(site: Path, language: str, path: str) -> Path:
+    return site / page_path(language, path) / "index.html"
