@@ -32,3 +32,7 @@ test: $(VENV)/.dev-deps
 
 clean:
 	rm -rf $(SITE) $(VENV) .pytest_cache
+
+.PHONY: bench
+bench: $(VENV)/.site-deps
+	$(BIN)/python bench/build_bench.py
