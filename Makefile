@@ -36,3 +36,7 @@ clean:
 .PHONY: bench
 bench: $(VENV)/.site-deps
 	$(BIN)/python bench/build_bench.py
+
+.PHONY: csp
+csp: build
+	$(BIN)/python deploy/csp.py $(SITE)
