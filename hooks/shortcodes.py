@@ -10,7 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists  # noqa: E402
 from kb.errors import KbError  # noqa: E402
+from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import expand  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
@@ -27,16 +29,66 @@ def first_body_line(page) -> int:
     return source.count("\n", 0, start) + 1 if start > 0 else 1
 
 
-def handlers_for(language: str, page, config) -> dict:
+# What one build has loaded. static-i18n builds every language with the same config
+# object, so data is loaded (and its errors logged) once; `mkdocs serve` loads a new
+# config for each rebuild, so edited data is read again.
+_build: dict = {"config": None}
+
+
+def _for_this_build(config) -> dict:
+    if _build["config"] is not config:
+        _build.clear()
+        _build.update(config=config, site={})
+    return _build
+
+
+def checklists(config) -> Catalog:
+    state = _for_this_build(config)
+    if "checklists" not in state:
+        root = Path(config.config_file_path).parent
+        catalog = load_checklists(root / "data" / "checklists", root, page_paths(Path(config.docs_dir)))
+        for error in catalog.errors:
+            log.error(str(error))
+        state["checklists"] = catalog
+    return state["checklists"]
+
+
+def site_pages(language: str, config, files) -> tuple[list[SitePage], dict]:
+    """This language's pages in nav order, and each page's File by its language-neutral path."""
+    state = _for_this_build(config)["site"]
+    if language not in state:
+        by_path, pages = {}, []
+        for file in files.documentation_pages():
+            path = page_path(without_language(file.src_uri))
+            source = Path(file.abs_src_path).read_text(encoding="utf-8")
+            by_path[path] = file
+            pages.append(SitePage(path, page_title(source) or path, source))
+        order = {path: position for position, path in enumerate(nav_order(config.nav))}
+        pages.sort(key=lambda p: (order.get(p.path, len(order)), p.path))
+        state[language] = (pages, by_path)
+    return state[language]
+
+
+def handlers_for(language: str, page, config, files) -> dict:
     """Shortcode name -> function(args) for this page. Features register here."""
-    return {}
+    pages, by_path = site_pages(language, config, files)
+
+    def href(path: str) -> str | None:
+        file = by_path.get(path)
+        return file.url_relative_to(page.file) if file else None
+
+    return {**checklist_handlers(checklists(config), language, pages, href)}
+
+
+def on_pre_build(config, **kwargs):
+    checklists(config)  # report data errors at the start of the build
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    page_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    handlers = handlers_for(page_language(page, config), page, config)
+    shown_as = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    handlers = handlers_for(page_language(page, config), page, config, files)
     try:
-        return expand(markdown, handlers, page_path, first_body_line(page))
+        return expand(markdown, handlers, shown_as, first_body_line(page))
     except KbError as error:
         log.error(str(error))
         return markdown
