@@ -31,23 +31,37 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[Location, int]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise KbError(shown_as, line, f"YAML syntax error: {error.problem or error.context}") from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise KbError(shown_as, line, f"character U+{error.character:04X} is not allowed in YAML: remove it") from None
+    except RecursionError:
+        raise KbError(shown_as, None, "YAML is nested too deeply") from None
     if root is None:
         raise KbError(shown_as, 1, "file is empty")
     lines: dict[Location, int] = {}
     constructor = yaml.SafeLoader("")
 
+    building: set[int] = set()  # nodes being built now: an alias to one of them is a cycle
+
     def build(node: yaml.Node, location: Location) -> Any:
         lines[location] = node.start_mark.line + 1
+        if id(node) in building:
+            raise KbError(shown_as, node.start_mark.line + 1, "an alias (*name) refers to a value that contains it")
         if isinstance(node, yaml.MappingNode):
+            building.add(id(node))
             mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = build_scalar(key_node)
                 if key in mapping:
                     raise KbError(shown_as, key_node.start_mark.line + 1, f"duplicate key '{key}'")
                 mapping[key] = build(value_node, location + (key,))
+            building.discard(id(node))
             return mapping
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, location + (index,)) for index, item in enumerate(node.value)]
+            building.add(id(node))
+            items = [build(item, location + (index,)) for index, item in enumerate(node.value)]
+            building.discard(id(node))
+            return items
         return build_scalar(node)
 
     def build_scalar(node: yaml.Node) -> Any:
@@ -57,8 +71,15 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[Location, int]]:
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             raise KbError(shown_as, node.start_mark.line + 1, f"unsupported YAML value: {error.problem}") from None
+        except (ValueError, OverflowError):
+            # e.g. 2024-13-45 looks like a date to YAML but is none; quote it to keep it as text
+            kind = "date" if node.tag.endswith(":timestamp") else "value"
+            raise KbError(shown_as, node.start_mark.line + 1, f"unsupported YAML value: {node.value} is not a valid {kind}") from None
 
-    return build(root, ()), lines
+    try:
+        return build(root, ()), lines
+    except RecursionError:
+        raise KbError(shown_as, None, "YAML is nested too deeply") from None
 
 
 def describe(location: Location) -> str:
