@@ -7,12 +7,13 @@ Browsers keep ticks per checklist id and item id (docs/assets/checklists.js),
 so item ids must stay stable while their order and text change.
 """
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, StrictInt, StringConstraints
+from pydantic import AfterValidator, Field, StrictInt, StrictStr
 
 from .errors import KbError
 from .shortcodes import SHORTCODE, Handler
@@ -20,8 +21,23 @@ from .templates import render
 from .text import Localized, Slug, Strict
 from .yaml_source import Location, line_of, load_yaml, validate
 
+_PAGE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+
+def _page_path(value: str) -> str:
+    if not _PAGE_PATH.fullmatch(value):
+        raise ValueError(f"'{value}' is not a page path: write the page's URL path, e.g. playbooks/after-hours-contact")
+    return value
+
+
+def _not_empty(value: list) -> list:
+    if not value:
+        raise ValueError("the list is empty: give at least one entry")
+    return value
+
+
 # A page as data names it: its URL path without slashes at the ends ("playbooks/after-hours-contact").
-PagePath = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")]
+PagePath = Annotated[StrictStr, AfterValidator(_page_path)]
 
 
 class Link(Strict):
@@ -42,7 +58,7 @@ class Item(Strict):
 class Section(Strict):
     id: Slug
     title: Localized
-    items: list[Item] = Field(min_length=1)
+    items: Annotated[list[Item], AfterValidator(_not_empty)]
 
 
 class Checklist(Strict):
@@ -51,8 +67,8 @@ class Checklist(Strict):
     playbook: PagePath
     title: Localized
     intro: Localized | None = None
-    items: list[Item] | None = Field(default=None, min_length=1)
-    sections: list[Section] | None = Field(default=None, min_length=1)
+    items: Annotated[list[Item], AfterValidator(_not_empty)] | None = None
+    sections: Annotated[list[Section], AfterValidator(_not_empty)] | None = None
 
     def groups(self) -> list[tuple[Section | None, list[Item]]]:
         """Items in display order, each run under its section (None: no sections)."""
@@ -84,6 +100,8 @@ def load_checklist(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -
 
 def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[Checklist, dict[Location, int]]:
     data, lines = load_yaml(path, shown_as)
+    if not isinstance(data, dict):
+        raise KbError(shown_as, 1, "a checklist file must be a mapping with id, version, playbook, title and items")
     checklist = validate(Checklist, data, lines, shown_as)
 
     def fail(location: Location, message: str):
