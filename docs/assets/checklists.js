@@ -39,11 +39,14 @@
   function reset(list) {
     var prefix = PREFIX + list.getAttribute("data-checklist") + ":";
     if (store) {
-      /* also forget items that were removed from the data since they were ticked */
-      for (var i = store.length - 1; i >= 0; i--) {
+      /* Also forget items removed from the data since they were ticked. Collect the
+         names first: removing a key can reorder the others. */
+      var names = [];
+      for (var i = 0; i < store.length; i++) {
         var name = store.key(i);
-        if (name && name.indexOf(prefix) === 0) store.removeItem(name);
+        if (name && name.indexOf(prefix) === 0) names.push(name);
       }
+      names.forEach(function (name) { store.removeItem(name); });
     }
     restore(list);
   }
