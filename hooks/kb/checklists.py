@@ -151,7 +151,9 @@ def load_checklists(directory: Path, root: Path, pages: Sequence[str] | set[str]
             catalog.broken.add(path.stem)
             continue
         if checklist.id in first_file:
-            catalog.errors.append(KbError(shown_as, lines[("id",)], f"duplicate checklist id '{checklist.id}' (also in {first_file[checklist.id]})"))
+            catalog.errors.append(
+                KbError(shown_as, lines[("id",)], f"duplicate checklist id '{checklist.id}' (also in {first_file[checklist.id]})")
+            )
             catalog.broken.add(checklist.id)
             continue
         first_file[checklist.id] = shown_as
@@ -284,4 +286,3 @@ def checklist_handlers(catalog: Catalog, language: str, pages: Sequence[SitePage
         return "\n" + render_index(catalog, language, pages, href) + "\n"
 
     return {"checklist": checklist, "checklist-index": index}
-

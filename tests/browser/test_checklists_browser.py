@@ -73,7 +73,9 @@ def test_print_shows_every_item_and_no_site_chrome(page, site_url):
     assert page.locator(".md-header").is_hidden()
     assert page.locator(".md-sidebar--primary").is_hidden()
     # Checkboxes print as boxes: a visible border, filled when ticked.
-    style = page.eval_on_selector('input[data-item="prepared"]', "e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).backgroundColor]")
+    style = page.eval_on_selector(
+        'input[data-item="prepared"]', "e => [getComputedStyle(e).borderTopStyle, getComputedStyle(e).backgroundColor]"
+    )
     assert style == ["solid", "rgb(0, 0, 0)"]
 
 

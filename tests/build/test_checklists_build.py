@@ -103,7 +103,14 @@ def test_checklists_page_lists_every_checklist_with_links_to_its_pages(built_sit
             assert page.exists(), link["href"]
             assert soup(page).select_one(f'.kb-checklist[id="{anchor}"]') is not None, link["href"]
     headings = [h["id"] for h in document.select("article h2")]
-    assert headings == ["returning-calls", "after-hours-contact", "declining-clients", "complaint-handling", "answering-service", "onboarding"]
+    assert headings == [
+        "returning-calls",
+        "after-hours-contact",
+        "declining-clients",
+        "complaint-handling",
+        "answering-service",
+        "onboarding",
+    ]
 
 
 def test_both_languages_store_ticks_under_the_same_ids(built_site):

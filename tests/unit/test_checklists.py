@@ -103,7 +103,10 @@ BAD = {
         "id: demo\nversion: 1\nplaybook: onboarding\ntitle:\n  zh: 题\n" + ITEM,
         "data/checklists/demo.yml:5: title: missing required key 'ja'",
     ),
-    "missing key": ("id: demo\nversion: 1\ntitle: {ja: 題, zh: 题}\n" + ITEM, "data/checklists/demo.yml:1: missing required key 'playbook'"),
+    "missing key": (
+        "id: demo\nversion: 1\ntitle: {ja: 題, zh: 题}\n" + ITEM,
+        "data/checklists/demo.yml:1: missing required key 'playbook'",
+    ),
     "text not a mapping": (
         HEAD + "items:\n  - id: a\n    text: 電話した\n",
         "data/checklists/demo.yml:7: items[0].text: give the text in each language, as {ja: …, zh: …}",
@@ -149,15 +152,20 @@ BAD = {
         HEAD.replace("version: 1", "version: '1'") + ITEM,
         "data/checklists/demo.yml:2: version: Input should be a valid integer",
     ),
-    "version zero": (HEAD.replace("version: 1", "version: 0") + ITEM, "data/checklists/demo.yml:2: version: Input should be greater than or equal to 1"),
+    "version zero": (
+        HEAD.replace("version: 1", "version: 0") + ITEM,
+        "data/checklists/demo.yml:2: version: Input should be greater than or equal to 1",
+    ),
     "id does not match file": (
         HEAD.replace("id: demo", "id: other") + ITEM,
         "data/checklists/demo.yml:1: id 'other' does not match the file name 'demo.yml': rename one of them",
     ),
     "unknown playbook": (
         HEAD.replace("playbook: onboarding", "playbook: playbooks/after-hour-contact") + ITEM,
-        "data/checklists/demo.yml:3: playbook: unknown page 'playbooks/after-hour-contact' "
-        "(known: comparisons, onboarding, playbooks/after-hours-contact, playbooks/complaint-handling)",
+        (
+            "data/checklists/demo.yml:3: playbook: unknown page 'playbooks/after-hour-contact' "
+            "(known: comparisons, onboarding, playbooks/after-hours-contact, playbooks/complaint-handling)"
+        ),
     ),
     "playbook not a path": (
         HEAD.replace("playbook: onboarding", "playbook: /onboarding/") + ITEM,
@@ -168,8 +176,14 @@ BAD = {
         "data/checklists/demo.yml:9: link: unknown page 'glosary'",
     ),
     "duplicate key": (HEAD + "title: {ja: 二, zh: 二}\n" + ITEM, "data/checklists/demo.yml:5: duplicate key 'title'"),
-    "YAML syntax": (HEAD + "items:\n  - id: a\n    text: {ja: あ, zh: 甲\n", "data/checklists/demo.yml:8: YAML syntax error: expected ',' or '}', but got '<stream end>'"),
-    "not a mapping": ("- id: demo\n", "data/checklists/demo.yml:1: a checklist file must be a mapping with id, version, playbook, title and items"),
+    "YAML syntax": (
+        HEAD + "items:\n  - id: a\n    text: {ja: あ, zh: 甲\n",
+        "data/checklists/demo.yml:8: YAML syntax error: expected ',' or '}', but got '<stream end>'",
+    ),
+    "not a mapping": (
+        "- id: demo\n",
+        "data/checklists/demo.yml:1: a checklist file must be a mapping with id, version, playbook, title and items",
+    ),
     "empty file": ("# nothing yet\n", "data/checklists/demo.yml:1: file is empty"),
     "line break in a bad id stays on one line": (
         HEAD + 'items:\n  - id: "a\\nb"\n    text: {ja: あ, zh: 甲}\n',
@@ -199,7 +213,9 @@ def test_duplicate_checklist_id_across_files(tmp_path):
     write(tmp_path, "demo.yml", GOOD)
     write(tmp_path, "demo.yaml", GOOD)
     catalog = load_checklists(tmp_path / "data" / "checklists", tmp_path, PAGES)
-    assert [str(e) for e in catalog.errors] == ["data/checklists/demo.yml:1: duplicate checklist id 'demo' (also in data/checklists/demo.yaml)"]
+    assert [str(e) for e in catalog.errors] == [
+        "data/checklists/demo.yml:1: duplicate checklist id 'demo' (also in data/checklists/demo.yaml)"
+    ]
 
 
 def test_missing_folder_is_an_empty_catalog(tmp_path):
@@ -325,9 +341,18 @@ def test_shortcode_expands_to_the_checklist(handlers):
     "markdown,expected",
     [
         ("# T\n\n<!-- md:checklist demoo -->\n", "docs/ja/x.md:7: unknown checklist 'demoo' (known: demo)"),
-        ("<!-- md:checklist -->", "docs/ja/x.md:5: md:checklist takes one checklist id, e.g. <!-- md:checklist after-hours-call --> (got '')"),
-        ("<!-- md:checklist demo other -->", "docs/ja/x.md:5: md:checklist takes one checklist id, e.g. <!-- md:checklist after-hours-call --> (got 'demo other')"),
-        ("<!-- md:checklist demo -->\n\n<!-- md:checklist demo -->", "docs/ja/x.md:7: checklist 'demo' is already on this page: embed it once"),
+        (
+            "<!-- md:checklist -->",
+            "docs/ja/x.md:5: md:checklist takes one checklist id, e.g. <!-- md:checklist after-hours-call --> (got '')",
+        ),
+        (
+            "<!-- md:checklist demo other -->",
+            "docs/ja/x.md:5: md:checklist takes one checklist id, e.g. <!-- md:checklist after-hours-call --> (got 'demo other')",
+        ),
+        (
+            "<!-- md:checklist demo -->\n\n<!-- md:checklist demo -->",
+            "docs/ja/x.md:7: checklist 'demo' is already on this page: embed it once",
+        ),
         ("<!-- md:checklist-index all -->", "docs/ja/x.md:5: md:checklist-index takes no arguments (got 'all')"),
     ],
 )

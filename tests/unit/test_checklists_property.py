@@ -46,7 +46,9 @@ checklist_shaped = st.fixed_dictionaries(
         "title": localized,
         "intro": localized,
         "items": st.lists(item, max_size=4),
-        "sections": st.lists(st.fixed_dictionaries({"id": st.sampled_from(["s", "t"]), "title": localized, "items": st.lists(item, max_size=3)}), max_size=3),
+        "sections": st.lists(
+            st.fixed_dictionaries({"id": st.sampled_from(["s", "t"]), "title": localized, "items": st.lists(item, max_size=3)}), max_size=3
+        ),
         "extra": structures,
     },
 )
