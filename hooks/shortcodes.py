@@ -22,7 +22,7 @@ def page_language(page, config) -> str:
 
 def first_body_line(page) -> int:
     """Line in the source file where the Markdown body starts (after front matter)."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
     start = source.find(page.markdown[:200]) if page.markdown else -1
     return source.count("\n", 0, start) + 1 if start > 0 else 1
 
