@@ -27,11 +27,16 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-test: $(VENV)/.dev-deps
+# npm tools for the checks (HTML validator, axe-core), exactly as package-lock.json says.
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test: $(VENV)/.dev-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(SITE) $(VENV) .pytest_cache
+	rm -rf $(SITE) $(VENV) .pytest_cache node_modules
 
 .PHONY: bench
 bench: $(VENV)/.site-deps

@@ -22,6 +22,8 @@ from pathlib import Path
 from corpus import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from helpers import site_config  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 MEASURE = ("import resource, subprocess, sys;"
            "code = subprocess.run(sys.argv[1:]).returncode;"
@@ -41,27 +43,12 @@ markdown_extensions: [toc, admonition, tables, attr_list]
 """
 
 
-def top_level_block(text: str, key: str) -> re.Pattern:
-    return re.compile(rf"^{key}:\n(?:(?:[ \t].*)?\n)*", re.MULTILINE)
-
-
-def our_config(with_hooks: bool) -> str:
-    """Our mkdocs.yml with the generated corpus's automatic navigation."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = top_level_block(text, "nav").sub("", text)
-    text = re.sub(r"^(\s+nav_translations:\n(?:\s{12}.*\n)*)", "", text, flags=re.MULTILINE)
-    if not with_hooks:
-        text = top_level_block(text, "hooks").sub("", text)
-    return text
-
-
 def make_project(folder: Path, pages: int, config: str, ours: bool) -> Path:
     folder.mkdir(parents=True)
     write_corpus(folder / "docs", pages, with_shortcodes=ours)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     if ours:
-        for name in ("hooks", "overrides", "data"):
-            (folder / name).symlink_to(ROOT / name)
+        (folder / "data").symlink_to(ROOT / "data")
         (folder / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
     return folder
 
@@ -119,8 +106,8 @@ def main() -> None:
     configs = {
         "stock": (STOCK % "", False),
         "stock-pruned": (STOCK % "navigation.prune", False),
-        "ours-no-hooks": (our_config(with_hooks=False), True),
-        "ours": (our_config(with_hooks=True), True),
+        "ours-no-hooks": (site_config(with_hooks=False), True),
+        "ours": (site_config(with_hooks=True), True),
     }
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     results = {}

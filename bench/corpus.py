@@ -60,8 +60,9 @@ def write_corpus(docs: Path, pages_per_language: int, with_shortcodes: bool, see
         rng = random.Random(seed)  # same structure in both languages
         root = docs / language
         root.mkdir(parents=True, exist_ok=True)
-        (root / "index.md").write_text(f"# {'ホーム' if language == 'ja' else '首页'}\n\n{sentence(rng, language)}\n",
-                                       encoding="utf-8")
+        home = "ホーム" if language == "ja" else "首页"
+        front = f"---\ntitle: {home}\ndescription: {home}\nowner: {home}\nreviewed: 2026-11-01\n---\n\n"
+        (root / "index.md").write_text(f"{front}# {home}\n\n{sentence(rng, language)}\n", encoding="utf-8")
         for number in range(pages_per_language):
             section = root / f"s{number // SECTION_SIZE:02d}"
             section.mkdir(exist_ok=True)

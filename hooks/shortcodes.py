@@ -24,7 +24,7 @@ def page_language(page, config) -> str:
 
 def first_body_line(page) -> int:
     """Line in the source file where the Markdown body starts (after front matter)."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8", errors="replace")
     start = source.find(page.markdown[:200]) if page.markdown else -1
     return source.count("\n", 0, start) + 1 if start > 0 else 1
 
@@ -60,7 +60,7 @@ def site_pages(language: str, config, files) -> tuple[list[SitePage], dict]:
         by_path, pages = {}, []
         for file in files.documentation_pages():
             path = page_path(without_language(file.src_uri))
-            source = Path(file.abs_src_path).read_text(encoding="utf-8")
+            source = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
             by_path[path] = file
             pages.append(SitePage(path, page_title(source) or path, source))
         order = {path: position for position, path in enumerate(nav_order(config.nav))}

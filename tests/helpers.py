@@ -3,6 +3,8 @@
 import functools
 import http.server
 import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -46,6 +48,31 @@ def build_site(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess
 def build_fixture_site(project_dir: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
     """Build a fixture project (its own mkdocs.yml, docs/, data/)."""
     return build_site(project_dir, site_dir or Path(project_dir) / "site")
+
+
+def _drop_top_level_key(text: str, key: str) -> str:
+    return re.sub(rf"^{key}:\n(?:(?:[ \t].*)?\n)*", "", text, flags=re.MULTILINE)
+
+
+def site_config(with_hooks: bool = True) -> str:
+    """The real mkdocs.yml for another docs tree: automatic navigation, absolute paths to our code."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = _drop_top_level_key(_drop_top_level_key(text, "nav"), "watch")
+    text = re.sub(r"^ +nav_translations:\n(?: {12}.*\n)*", "", text, flags=re.MULTILINE)
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = re.sub(r"^  - hooks/", f"  - {ROOT / 'hooks'}/", text, flags=re.MULTILINE)
+    if not with_hooks:
+        text = _drop_top_level_key(text, "hooks")
+    return text
+
+
+def make_project(folder: Path, with_hooks: bool = True) -> Path:
+    """An empty project that builds like ours: config, site assets, empty docs/ and data/."""
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / "data").mkdir(exist_ok=True)
+    shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets", dirs_exist_ok=True)
+    (folder / "mkdocs.yml").write_text(site_config(with_hooks), encoding="utf-8")
+    return folder
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -48,8 +48,8 @@ def page_title(markdown_source: str) -> str | None:
         body = markdown_source[match.end() :]
         try:
             meta = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            meta = None
+        except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+            meta = None  # the front-matter hook reports it; here we only need a title
         if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
             return meta["title"].strip()
     heading = _H1.search(body)

@@ -17,43 +17,53 @@ Location = tuple[str | int, ...]
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[Location, int]]:
-    """Return the file's data and a map from each value's location to its line."""
+def read_text(path: Path, shown_as: str) -> str:
+    """A file's text; anything but UTF-8 is a writer's mistake with a line number."""
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise KbError(shown_as, line, "file is not UTF-8 text: save it as UTF-8") from None
+
+
+def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[Location, int]]:
+    """Return the file's data and a map from each value's location to its line."""
+    return parse_yaml(read_text(path, shown_as), shown_as)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[Any, dict[Location, int]]:
+    """Parse YAML text that starts at `first_line` of its file."""
+    offset = first_line - 1
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 + offset if mark else None
         raise KbError(shown_as, line, f"YAML syntax error: {error.problem or error.context}") from None
     except yaml.reader.ReaderError as error:
-        line = text[: error.position].count("\n") + 1
+        line = text[: error.position].count("\n") + 1 + offset
         raise KbError(shown_as, line, f"character U+{error.character:04X} is not allowed in YAML: remove it") from None
     except RecursionError:
-        raise KbError(shown_as, None, "YAML is nested too deeply") from None
+        raise KbError(shown_as, first_line, "YAML is nested too deeply") from None
     if root is None:
-        raise KbError(shown_as, 1, "file is empty")
+        raise KbError(shown_as, first_line, "file is empty" if first_line == 1 else "front matter is empty")
     lines: dict[Location, int] = {}
     constructor = yaml.SafeLoader("")
 
     building: set[int] = set()  # nodes being built now: an alias to one of them is a cycle
 
     def build(node: yaml.Node, location: Location) -> Any:
-        lines[location] = node.start_mark.line + 1
+        lines[location] = node.start_mark.line + 1 + offset
         if id(node) in building:
-            raise KbError(shown_as, node.start_mark.line + 1, "an alias (*name) refers to a value that contains it")
+            raise KbError(shown_as, lines[location], "an alias (*name) refers to a value that contains it")
         if isinstance(node, yaml.MappingNode):
             building.add(id(node))
             mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = build_scalar(key_node)
                 if key in mapping:
-                    raise KbError(shown_as, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+                    raise KbError(shown_as, key_node.start_mark.line + 1 + offset, f"duplicate key '{key}'")
                 mapping[key] = build(value_node, location + (key,))
             building.discard(id(node))
             return mapping
@@ -66,20 +76,18 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, dict[Location, int]]:
 
     def build_scalar(node: yaml.Node) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            raise KbError(shown_as, node.start_mark.line + 1, "a key must be plain text")
+            raise KbError(shown_as, node.start_mark.line + 1 + offset, "a key must be plain text")
         try:
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
-            raise KbError(shown_as, node.start_mark.line + 1, f"unsupported YAML value: {error.problem}") from None
-        except (ValueError, OverflowError):
-            # e.g. 2024-13-45 looks like a date to YAML but is none; quote it to keep it as text
-            kind = "date" if node.tag.endswith(":timestamp") else "value"
-            raise KbError(shown_as, node.start_mark.line + 1, f"unsupported YAML value: {node.value} is not a valid {kind}") from None
+            raise KbError(shown_as, node.start_mark.line + 1 + offset, f"unsupported YAML value: {error.problem}") from None
+        except (ValueError, OverflowError) as error:  # e.g. a date like 2026-13-01
+            raise KbError(shown_as, node.start_mark.line + 1 + offset, f"invalid value '{node.value}': {error}") from None
 
     try:
         return build(root, ()), lines
     except RecursionError:
-        raise KbError(shown_as, None, "YAML is nested too deeply") from None
+        raise KbError(shown_as, first_line, "YAML is nested too deeply") from None
 
 
 def describe(location: Location) -> str:

@@ -96,4 +96,4 @@ def test_a_self_referencing_alias_is_an_error_not_a_crash(tmp_path):
 
 def test_an_impossible_date_is_an_error_not_a_crash(tmp_path):
     error = load(tmp_path, "id: demo\nversion: 2024-13-45\n")
-    assert str(error) == f"{SHOWN_AS}:2: unsupported YAML value: 2024-13-45 is not a valid date"
+    assert str(error) == f"{SHOWN_AS}:2: invalid value '2024-13-45': month must be in 1..12"
