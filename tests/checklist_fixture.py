@@ -1,22 +1,18 @@
-"""A copy of tests/fixtures/checklists_site with the real hooks/ and checklist assets, ready to build."""
+"""A small bilingual site with one checklist (tests/fixtures/checklists_site), built like ours."""
 
 import shutil
 from pathlib import Path
 
-from helpers import ROOT
+from helpers import ROOT, make_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "checklists_site"
 
 
 def make_checklist_site(target: Path) -> Path:
-    """Copy the fixture project to `target` (a fresh folder) and return it."""
-    shutil.copytree(FIXTURE, target)
-    shutil.copytree(ROOT / "hooks", target / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    assets = target / "docs" / "assets"
-    assets.mkdir(parents=True, exist_ok=True)
-    for name in ("checklists.js", "checklists.css"):
-        shutil.copy(ROOT / "docs" / "assets" / name, assets / name)
-    return target
+    """The fixture's docs/ and data/ in a project with our real config, hooks and assets."""
+    project = make_project(target)
+    shutil.copytree(FIXTURE, project, dirs_exist_ok=True)
+    return project
 
 
 def error_lines(log: str) -> list[str]:

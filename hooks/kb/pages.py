@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from .front_matter import FRONT_MATTER
 from .text import LANGUAGES
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$", re.MULTILINE)
 
 
@@ -42,12 +42,12 @@ def page_paths(docs_dir: Path) -> set[str]:
 
 def page_title(markdown_source: str) -> str | None:
     """The page's title as MkDocs shows it: front matter `title`, else the first `# ` heading."""
-    match = _FRONT_MATTER.match(markdown_source)
+    match = FRONT_MATTER.match(markdown_source)
     body = markdown_source
     if match:
         body = markdown_source[match.end() :]
         try:
-            meta = yaml.safe_load(match.group(1))
+            meta = yaml.safe_load(match["yaml"] or "")
         except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
             meta = None  # the front-matter hook reports it; here we only need a title
         if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():

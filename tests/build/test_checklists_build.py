@@ -56,7 +56,7 @@ def test_unknown_checklist_in_a_page_fails_with_page_and_line(site):
     page.write_text(page.read_text(encoding="utf-8").replace("md:checklist demo", "md:checklist demo-typo"), encoding="utf-8")
     result = build_fixture_site(site)
     assert result.returncode != 0
-    assert error_lines(result.stdout) == ["docs/zh/guide.md:9: unknown checklist 'demo-typo' (known: demo)"]
+    assert error_lines(result.stdout) == ["docs/zh/guide.md:12: unknown checklist 'demo-typo' (known: demo)"]
     assert "Traceback" not in result.stdout
 
 
