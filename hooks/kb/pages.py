@@ -31,12 +31,13 @@ def without_language(src_uri: str) -> str:
 
 
 def page_paths(docs_dir: Path) -> set[str]:
-    """Every page of the site, in any language, as a language-neutral path."""
+    """Every page of the site, in any language, as a language-neutral path (the home page has none)."""
     found = set()
     for language in LANGUAGES:
         folder = docs_dir / language
         for file in folder.rglob("*.md"):
             found.add(page_path(file.relative_to(folder).as_posix()))
+    found.discard("")
     return found
 
 
