@@ -1,6 +1,8 @@
 """Checklists in a real browser: ticks persist per checklist and item id, across reloads,
 languages, pages and item reordering; progress, reset, print; and the page without JavaScript."""
 
+import re
+
 import pytest
 
 from checklist_fixture import make_checklist_site
@@ -88,6 +90,8 @@ def test_print_button_prints_only_its_checklist(page, site_url):
     assert page.locator('.kb-checklist[data-checklist="voicemail-message"]').is_visible()
     assert page.locator(LIST).is_hidden()
     assert page.locator("article h1").is_hidden()
+    # One checklist fits on one sheet: no blank trailing page.
+    assert len(re.findall(rb"/Type\s*/Page\b", page.pdf(format="A4"))) == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator(LIST).is_visible()
     assert page.locator("article h1").is_visible()
