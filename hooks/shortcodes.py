@@ -38,7 +38,7 @@ _build: dict = {"config": None}
 def _for_this_build(config) -> dict:
     if _build["config"] is not config:
         _build.clear()
-        _build.update(config=config, site={})
+        _build.update(config=config, files={}, pages={})
     return _build
 
 
@@ -53,29 +53,38 @@ def checklists(config) -> Catalog:
     return state["checklists"]
 
 
-def site_pages(language: str, config, files) -> tuple[list[SitePage], dict]:
-    """This language's pages in nav order, and each page's File by its language-neutral path."""
-    state = _for_this_build(config)["site"]
+def site_files(language: str, config, files) -> dict:
+    """This language's pages (MkDocs File objects) by language-neutral path."""
+    state = _for_this_build(config)["files"]
     if language not in state:
-        by_path, pages = {}, []
-        for file in files.documentation_pages():
-            path = page_path(without_language(file.src_uri))
+        state[language] = {page_path(without_language(f.src_uri)): f for f in files.documentation_pages()}
+    return state[language]
+
+
+def site_pages(language: str, config, files) -> list[SitePage]:
+    """This language's pages in nav order, with title and source (read once, when an index needs them)."""
+    state = _for_this_build(config)["pages"]
+    if language not in state:
+        pages = []
+        for path, file in site_files(language, config, files).items():
             source = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-            by_path[path] = file
             pages.append(SitePage(path, page_title(source) or path, source))
         order = {path: position for position, path in enumerate(nav_order(config.nav))}
         pages.sort(key=lambda p: (order.get(p.path, len(order)), p.path))
-        state[language] = (pages, by_path)
+        state[language] = pages
     return state[language]
 
 
 def handlers_for(language: str, page, config, files) -> dict:
     """Shortcode name -> function(args) for this page. Features register here."""
-    pages, by_path = site_pages(language, config, files)
+    by_path = site_files(language, config, files)
 
     def href(path: str) -> str | None:
         file = by_path.get(path)
         return file.url_relative_to(page.file) if file else None
+
+    def pages():
+        return site_pages(language, config, files)
 
     return {**checklist_handlers(checklists(config), language, pages, href)}
 

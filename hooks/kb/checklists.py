@@ -7,6 +7,7 @@ Browsers keep ticks per checklist id and item id (docs/assets/checklists.js),
 so item ids must stay stable while their order and text change.
 """
 
+import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[C
     if (checklist.items is None) == (checklist.sections is None):
         fail((), "give either 'items' or 'sections' (a list of sections with their own items), not both or neither")
     if checklist.playbook not in pages:
-        fail(("playbook",), f"playbook: unknown page '{checklist.playbook}' (known: {', '.join(sorted(pages))})")
+        fail(("playbook",), f"playbook: unknown page '{checklist.playbook}'{_did_you_mean(checklist.playbook, pages)}")
 
     item_key = "items" if checklist.items is not None else "sections"
     seen_items: dict[str, Location] = {}
@@ -131,8 +132,19 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[C
                 fail(location, f"duplicate item id '{item.id}' (first used on line {first})")
             seen_items[item.id] = location
             if item.link and item.link.page not in pages:
-                fail(prefix + ("items", index, "link", "page"), f"link: unknown page '{item.link.page}'")
+                fail(
+                    prefix + ("items", index, "link", "page"),
+                    f"link: unknown page '{item.link.page}'{_did_you_mean(item.link.page, pages)}",
+                )
     return checklist, lines
+
+
+def _did_you_mean(path: str, pages: Sequence[str] | set[str]) -> str:
+    """A hint for an unknown page path: the closest known ones (the full list can be long)."""
+    close = difflib.get_close_matches(path, sorted(pages), n=3, cutoff=0.6)
+    if close:
+        return f" (did you mean {', '.join(close)}?)"
+    return f" (no docs/<language>/{path}.md)"
 
 
 def load_checklists(directory: Path, root: Path, pages: Sequence[str] | set[str]) -> Catalog:
@@ -261,8 +273,11 @@ def render_index(catalog: Catalog, language: str, pages: Sequence[SitePage], hre
 # ---------------------------------------------------------------- shortcodes
 
 
-def checklist_handlers(catalog: Catalog, language: str, pages: Sequence[SitePage], href: Href) -> Mapping[str, Handler]:
-    """Shortcode handlers for one page: `md:checklist ID` and `md:checklist-index`."""
+def checklist_handlers(catalog: Catalog, language: str, pages: Callable[[], Sequence[SitePage]], href: Href) -> Mapping[str, Handler]:
+    """Shortcode handlers for one page: `md:checklist ID` and `md:checklist-index`.
+
+    `pages` is called only by the index, which needs every page's source and title.
+    """
     on_this_page: set[str] = set()
 
     def checklist(args: str) -> str:
@@ -283,6 +298,6 @@ def checklist_handlers(catalog: Catalog, language: str, pages: Sequence[SitePage
     def index(args: str) -> str:
         if args:
             raise ValueError(f"md:checklist-index takes no arguments (got '{args}')")
-        return "\n" + render_index(catalog, language, pages, href) + "\n"
+        return "\n" + render_index(catalog, language, pages(), href) + "\n"
 
     return {"checklist": checklist, "checklist-index": index}
