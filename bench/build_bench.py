@@ -50,6 +50,9 @@ def make_project(folder: Path, pages: int, config: str, ours: bool) -> Path:
     if ours:
         (folder / "data").symlink_to(ROOT / "data")
         (folder / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
+        # The real pages too: data names them (a checklist's `playbook`), and /checklists/ reads every page.
+        for language in ("ja", "zh"):
+            shutil.copytree(ROOT / "docs" / language, folder / "docs" / language, dirs_exist_ok=True)
     return folder
 
 

@@ -12,4 +12,6 @@ class KbError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        # One line whatever the data held: a value quoted in the message may contain line breaks.
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{where}: {message}"

@@ -3,7 +3,7 @@
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, StrictStr, model_validator
 
 LANGUAGES = ("ja", "zh")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -36,6 +36,15 @@ class Localized(Strict):
 
     ja: Text
     zh: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_text_per_language(cls, data):
+        # A plain string is the usual slip; say what is expected instead of "instance of Localized".
+        if not isinstance(data, dict):
+            example = ", ".join(f"{language}: …" for language in LANGUAGES)
+            raise ValueError(f"give the text in each language, as {{{example}}}")
+        return data
 
     def __call__(self, language: str) -> str:
         return getattr(self, language)

@@ -41,23 +41,37 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[Any, dict
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else None
         raise KbError(shown_as, line, f"YAML syntax error: {error.problem or error.context}") from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1 + offset
+        raise KbError(shown_as, line, f"character U+{error.character:04X} is not allowed in YAML: remove it") from None
+    except RecursionError:
+        raise KbError(shown_as, first_line, "YAML is nested too deeply") from None
     if root is None:
         raise KbError(shown_as, first_line, "file is empty" if first_line == 1 else "front matter is empty")
     lines: dict[Location, int] = {}
     constructor = yaml.SafeLoader("")
 
+    building: set[int] = set()  # nodes being built now: an alias to one of them is a cycle
+
     def build(node: yaml.Node, location: Location) -> Any:
         lines[location] = node.start_mark.line + 1 + offset
+        if id(node) in building:
+            raise KbError(shown_as, lines[location], "an alias (*name) refers to a value that contains it")
         if isinstance(node, yaml.MappingNode):
+            building.add(id(node))
             mapping: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = build_scalar(key_node)
                 if key in mapping:
                     raise KbError(shown_as, key_node.start_mark.line + 1 + offset, f"duplicate key '{key}'")
                 mapping[key] = build(value_node, location + (key,))
+            building.discard(id(node))
             return mapping
         if isinstance(node, yaml.SequenceNode):
-            return [build(item, location + (index,)) for index, item in enumerate(node.value)]
+            building.add(id(node))
+            items = [build(item, location + (index,)) for index, item in enumerate(node.value)]
+            building.discard(id(node))
+            return items
         return build_scalar(node)
 
     def build_scalar(node: yaml.Node) -> Any:
@@ -67,10 +81,13 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[Any, dict
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
             raise KbError(shown_as, node.start_mark.line + 1 + offset, f"unsupported YAML value: {error.problem}") from None
-        except ValueError as error:  # e.g. a date like 2026-13-01
+        except (ValueError, OverflowError) as error:  # e.g. a date like 2026-13-01
             raise KbError(shown_as, node.start_mark.line + 1 + offset, f"invalid value '{node.value}': {error}") from None
 
-    return build(root, ()), lines
+    try:
+        return build(root, ()), lines
+    except RecursionError:
+        raise KbError(shown_as, first_line, "YAML is nested too deeply") from None
 
 
 def describe(location: Location) -> str:

@@ -1,0 +1,303 @@
+"""Checklists: the schema of data/checklists/*.yml, loading it, and rendering it as HTML.
+
+A checklist file holds its text in every site language and the page
+(`playbook`) it belongs to. Pages embed it with `<!-- md:checklist ID -->`;
+`<!-- md:checklist-index -->` lists them all, grouped by that page.
+Browsers keep ticks per checklist id and item id (docs/assets/checklists.js),
+so item ids must stay stable while their order and text change.
+"""
+
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StrictInt, StrictStr
+
+from .errors import KbError
+from .shortcodes import SHORTCODE, Handler
+from .templates import render
+from .text import Localized, Slug, Strict
+from .yaml_source import Location, line_of, load_yaml, validate
+
+_PAGE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+
+def _page_path(value: str) -> str:
+    if not _PAGE_PATH.fullmatch(value):
+        raise ValueError(f"'{value}' is not a page path: write the page's URL path, e.g. playbooks/after-hours-contact")
+    return value
+
+
+def _not_empty(value: list) -> list:
+    if not value:
+        raise ValueError("the list is empty: give at least one entry")
+    return value
+
+
+# A page as data names it: its URL path without slashes at the ends ("playbooks/after-hours-contact").
+PagePath = Annotated[StrictStr, AfterValidator(_page_path)]
+
+
+class Link(Strict):
+    """A link to a page of this site, shown in the page's language."""
+
+    page: PagePath
+    anchor: Slug | None = None
+    text: Localized
+
+
+class Item(Strict):
+    id: Slug
+    text: Localized
+    note: Localized | None = None
+    link: Link | None = None
+
+
+class Section(Strict):
+    id: Slug
+    title: Localized
+    items: Annotated[list[Item], AfterValidator(_not_empty)]
+
+
+class Checklist(Strict):
+    id: Slug
+    version: StrictInt = Field(ge=1)
+    playbook: PagePath
+    title: Localized
+    intro: Localized | None = None
+    items: Annotated[list[Item], AfterValidator(_not_empty)] | None = None
+    sections: Annotated[list[Section], AfterValidator(_not_empty)] | None = None
+
+    def groups(self) -> list[tuple[Section | None, list[Item]]]:
+        """Items in display order, each run under its section (None: no sections)."""
+        if self.sections:
+            return [(section, section.items) for section in self.sections]
+        return [(None, self.items or [])]
+
+    def all_items(self) -> list[Item]:
+        return [item for _, items in self.groups() for item in items]
+
+
+@dataclass
+class Catalog:
+    """Every checklist of a build, and what went wrong while loading them."""
+
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    errors: list[KbError] = field(default_factory=list)
+    # File names (ids) that failed: shortcodes naming them stay silent, the file's own error is enough.
+    broken: set[str] = field(default_factory=set)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_checklist(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> Checklist:
+    """Load and check one file; any problem is one KbError naming the file and line."""
+    return _load(path, shown_as, pages)[0]
+
+
+def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[Checklist, dict[Location, int]]:
+    data, lines = load_yaml(path, shown_as)
+    if not isinstance(data, dict):
+        raise KbError(shown_as, 1, "a checklist file must be a mapping with id, version, playbook, title and items")
+    checklist = validate(Checklist, data, lines, shown_as)
+
+    def fail(location: Location, message: str):
+        raise KbError(shown_as, line_of(location, lines), message)
+
+    if checklist.id != path.stem:
+        fail(("id",), f"id '{checklist.id}' does not match the file name '{path.name}': rename one of them")
+    if (checklist.items is None) == (checklist.sections is None):
+        fail((), "give either 'items' or 'sections' (a list of sections with their own items), not both or neither")
+    if checklist.playbook not in pages:
+        fail(("playbook",), f"playbook: unknown page '{checklist.playbook}'{_did_you_mean(checklist.playbook, pages)}")
+
+    item_key = "items" if checklist.items is not None else "sections"
+    seen_items: dict[str, Location] = {}
+    seen_sections: dict[str, Location] = {}
+    for section_index, (section, items) in enumerate(checklist.groups()):
+        prefix: Location = ("sections", section_index) if item_key == "sections" else ()
+        if section is not None:
+            if section.id in seen_sections:
+                first = line_of(seen_sections[section.id], lines)
+                fail(prefix + ("id",), f"duplicate section id '{section.id}' (first used on line {first})")
+            seen_sections[section.id] = prefix + ("id",)
+        for index, item in enumerate(items):
+            location = prefix + ("items", index, "id")
+            if item.id in seen_items:
+                first = line_of(seen_items[item.id], lines)
+                fail(location, f"duplicate item id '{item.id}' (first used on line {first})")
+            seen_items[item.id] = location
+            if item.link and item.link.page not in pages:
+                fail(
+                    prefix + ("items", index, "link", "page"),
+                    f"link: unknown page '{item.link.page}'{_did_you_mean(item.link.page, pages)}",
+                )
+    return checklist, lines
+
+
+def _did_you_mean(path: str, pages: Sequence[str] | set[str]) -> str:
+    """A hint for an unknown page path: the closest known ones (the full list can be long)."""
+    close = difflib.get_close_matches(path, sorted(pages), n=3, cutoff=0.6)
+    if close:
+        return f" (did you mean {', '.join(close)}?)"
+    return f" (no docs/<language>/{path}.md)"
+
+
+def load_checklists(directory: Path, root: Path, pages: Sequence[str] | set[str]) -> Catalog:
+    """Load every `*.yml`/`*.yaml` in a folder; each bad file adds one error and is left out."""
+    catalog = Catalog()
+    if not directory.is_dir():
+        return catalog
+    first_file: dict[str, str] = {}
+    files = sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    for path in files:
+        shown_as = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        try:
+            checklist, lines = _load(path, shown_as, pages)
+        except KbError as error:
+            catalog.errors.append(error)
+            catalog.broken.add(path.stem)
+            continue
+        if checklist.id in first_file:
+            catalog.errors.append(
+                KbError(shown_as, lines[("id",)], f"duplicate checklist id '{checklist.id}' (also in {first_file[checklist.id]})")
+            )
+            catalog.broken.add(checklist.id)
+            continue
+        first_file[checklist.id] = shown_as
+        catalog.checklists[checklist.id] = checklist
+    return catalog
+
+
+# ---------------------------------------------------------------- rendering
+
+UI = {
+    "ja": {
+        "done": "完了",
+        "reset": "チェックをすべて外す",
+        "print": "このチェックリストを印刷",
+        "used_on": "掲載ページ：",
+        "not_used": "まだどのページにも掲載されていません",
+        "none": "チェックリストはまだありません。",
+        "version": "版",
+    },
+    "zh": {
+        "done": "已完成",
+        "reset": "清除全部勾选",
+        "print": "打印此清单",
+        "used_on": "所在页面：",
+        "not_used": "尚未放在任何页面上",
+        "none": "暂无检查清单。",
+        "version": "版本",
+    },
+}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page of the language being built, as the index needs it."""
+
+    path: str  # language-neutral: "playbooks/after-hours-contact"
+    title: str
+    source: str  # Markdown source, to find the checklists it embeds
+
+
+@dataclass(frozen=True)
+class PageLink:
+    title: str
+    href: str
+
+
+# page path (and optional anchor) -> URL relative to the page being built, or None if there is no such page
+Href = Callable[[str], str | None]
+
+
+def embedded_ids(markdown: str) -> list[str]:
+    """Checklist ids a page embeds with `<!-- md:checklist ID -->`, in page order."""
+    return [m["args"].split()[0] for m in SHORTCODE.finditer(markdown) if m["kind"] == "checklist" and m["args"].split()]
+
+
+def render_checklist(checklist: Checklist, language: str, href: Href, used_on: Sequence[PageLink] | None = None) -> str:
+    """The checklist as an accessible HTML block (works without JavaScript)."""
+
+    def link_href(link: Link) -> str | None:
+        url = href(link.page)
+        return f"{url}#{link.anchor}" if url is not None and link.anchor else url
+
+    return render(
+        "checklist.html",
+        compact=True,
+        checklist=checklist,
+        lang=language,
+        ui=UI[language],
+        link_href=link_href,
+        used_on=used_on,
+        total=len(checklist.all_items()),
+    )
+
+
+def render_index(catalog: Catalog, language: str, pages: Sequence[SitePage], href: Href) -> str:
+    """Every checklist grouped by the page it belongs to, each with links to the pages that embed it."""
+    order = {page.path: position for position, page in enumerate(pages)}
+    titles = {page.path: page.title for page in pages}
+    embeds: dict[str, list[PageLink]] = {}
+    for page in pages:
+        for checklist_id in dict.fromkeys(embedded_ids(page.source)):
+            url = href(page.path)
+            if url is not None:
+                embeds.setdefault(checklist_id, []).append(PageLink(page.title, f"{url}#checklist-{checklist_id}"))
+
+    def place_on_own_page(checklist: Checklist) -> tuple[int, str]:
+        source = next((p.source for p in pages if p.path == checklist.playbook), "")
+        ids = embedded_ids(source)
+        return (ids.index(checklist.id) if checklist.id in ids else len(ids), checklist.id)
+
+    groups = []
+    playbooks = sorted({c.playbook for c in catalog.checklists.values()}, key=lambda p: (order.get(p, len(order)), p))
+    for playbook in playbooks:
+        members = sorted((c for c in catalog.checklists.values() if c.playbook == playbook), key=place_on_own_page)
+        groups.append(
+            {
+                "anchor": playbook.rsplit("/", 1)[-1],
+                "title": titles.get(playbook, playbook),
+                "blocks": [render_checklist(c, language, href, embeds.get(c.id, [])) for c in members],
+            }
+        )
+    return render("checklist_index.html", groups=groups, ui=UI[language])
+
+
+# ---------------------------------------------------------------- shortcodes
+
+
+def checklist_handlers(catalog: Catalog, language: str, pages: Callable[[], Sequence[SitePage]], href: Href) -> Mapping[str, Handler]:
+    """Shortcode handlers for one page: `md:checklist ID` and `md:checklist-index`.
+
+    `pages` is called only by the index, which needs every page's source and title.
+    """
+    on_this_page: set[str] = set()
+
+    def checklist(args: str) -> str:
+        words = args.split()
+        if len(words) != 1:
+            raise ValueError(f"md:checklist takes one checklist id, e.g. <!-- md:checklist after-hours-call --> (got '{args}')")
+        checklist_id = words[0]
+        if checklist_id in catalog.broken:
+            return ""  # its data file already failed the build with its own error line
+        if checklist_id not in catalog.checklists:
+            known = ", ".join(sorted(catalog.checklists)) or "none"
+            raise ValueError(f"unknown checklist '{checklist_id}' (known: {known})")
+        if checklist_id in on_this_page:
+            raise ValueError(f"checklist '{checklist_id}' is already on this page: embed it once")
+        on_this_page.add(checklist_id)
+        return "\n" + render_checklist(catalog.checklists[checklist_id], language, href) + "\n"
+
+    def index(args: str) -> str:
+        if args:
+            raise ValueError(f"md:checklist-index takes no arguments (got '{args}')")
+        return "\n" + render_index(catalog, language, pages(), href) + "\n"
+
+    return {"checklist": checklist, "checklist-index": index}
