@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists  # noqa: E402
 from kb.errors import KbError  # noqa: E402
 from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
-from kb.shortcodes import expand  # noqa: E402
+from kb.shortcodes import HtmlBlocks, expand  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
 
@@ -94,10 +94,19 @@ def on_pre_build(config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    if "<!--" not in markdown:
+        return markdown  # no shortcode on this page
     shown_as = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     handlers = handlers_for(page_language(page, config), page, config, files)
+    page.kb_html_blocks = HtmlBlocks()
     try:
-        return expand(markdown, handlers, shown_as, first_body_line(page))
+        return expand(markdown, handlers, shown_as, first_body_line(page), page.kb_html_blocks)
     except KbError as error:
         log.error(str(error))
         return markdown
+
+
+def on_page_content(html, page, **kwargs):
+    """Put the generated HTML blocks back where their shortcodes were."""
+    blocks = getattr(page, "kb_html_blocks", None)
+    return blocks.restore(html) if blocks else html

@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StrictInt, StrictStr
 
 from .errors import KbError
-from .shortcodes import SHORTCODE, Handler
+from .shortcodes import SHORTCODE, Handler, Html
 from .templates import render
 from .text import Localized, Slug, Strict
 from .yaml_source import Location, line_of, load_yaml, validate
@@ -89,6 +89,8 @@ class Catalog:
     errors: list[KbError] = field(default_factory=list)
     # File names (ids) that failed: shortcodes naming them stay silent, the file's own error is enough.
     broken: set[str] = field(default_factory=set)
+    # Rendered blocks by (id, language, link targets): pages in one folder share them.
+    rendered: dict[tuple, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- loading
@@ -293,7 +295,11 @@ def checklist_handlers(catalog: Catalog, language: str, pages: Callable[[], Sequ
         if checklist_id in on_this_page:
             raise ValueError(f"checklist '{checklist_id}' is already on this page: embed it once")
         on_this_page.add(checklist_id)
-        return "\n" + render_checklist(catalog.checklists[checklist_id], language, href) + "\n"
+        found = catalog.checklists[checklist_id]
+        key = (checklist_id, language, tuple(href(item.link.page) for item in found.all_items() if item.link))
+        if key not in catalog.rendered:
+            catalog.rendered[key] = render_checklist(found, language, href)
+        return Html("\n" + catalog.rendered[key] + "\n")
 
     def index(args: str) -> str:
         if args:

@@ -12,6 +12,7 @@ import yaml
 
 from .front_matter import FRONT_MATTER
 from .text import LANGUAGES
+from .yaml_source import quick_load
 
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$", re.MULTILINE)
 
@@ -48,7 +49,7 @@ def page_title(markdown_source: str) -> str | None:
     if match:
         body = markdown_source[match.end() :]
         try:
-            meta = yaml.safe_load(match["yaml"] or "")
+            meta = quick_load(match["yaml"] or "")
         except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
             meta = None  # the front-matter hook reports it; here we only need a title
         if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():

@@ -16,8 +16,38 @@ SHORTCODE = re.compile(r"<!--\s*md:(?P<kind>[\w-]+)(?P<args>[^>]*?)\s*-->")
 Handler = Callable[[str], str]
 
 
-def expand(markdown: str, handlers: Mapping[str, Handler], page_path: str, first_line: int = 1) -> str:
-    """Replace every shortcode; a problem becomes a KbError naming the page and line."""
+class Html(str):
+    """Handler output that is one finished HTML block, with nothing for Markdown to do in it."""
+
+
+class HtmlBlocks:
+    """Finished HTML blocks of one page, held out of Markdown behind a marker comment.
+
+    Python-Markdown would otherwise parse every tag of a generated block again (a
+    checklist has dozens) only to copy it through unchanged; `restore` puts each block
+    back into the page's HTML at its marker.
+    """
+
+    _MARKER = re.compile(r"<!-- kb-html (\d+) -->")
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+
+    def keep(self, html: str) -> str:
+        self.blocks.append(html.strip("\n"))
+        return f"\n<!-- kb-html {len(self.blocks) - 1} -->\n"
+
+    def restore(self, html: str) -> str:
+        if not self.blocks:
+            return html
+        return self._MARKER.sub(lambda m: self.blocks[int(m[1])] if int(m[1]) < len(self.blocks) else m[0], html)
+
+
+def expand(markdown: str, handlers: Mapping[str, Handler], page_path: str, first_line: int = 1, blocks: HtmlBlocks | None = None) -> str:
+    """Replace every shortcode; a problem becomes a KbError naming the page and line.
+
+    With `blocks`, handler output of type Html goes there and a marker stays in the Markdown.
+    """
 
     def replace(match: re.Match) -> str:
         line = first_line + markdown.count("\n", 0, match.start())
@@ -27,8 +57,9 @@ def expand(markdown: str, handlers: Mapping[str, Handler], page_path: str, first
             known = ", ".join(sorted(handlers)) or "none"
             raise KbError(page_path, line, f"unknown shortcode 'md:{kind}' (known: {known})")
         try:
-            return handler(args)
+            result = handler(args)
         except ValueError as error:
             raise KbError(page_path, line, str(error)) from None
+        return blocks.keep(result) if blocks is not None and isinstance(result, Html) and result.strip() else result
 
     return SHORTCODE.sub(replace, markdown)
