@@ -6,10 +6,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kb.errors import KbError  # noqa: E402
+from kb.errors import KbError, ReportOnce  # noqa: E402
 from kb.front_matter import FRONT_MATTER, check_front_matter  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.front_matter")
+_once = ReportOnce()
+
+
+def report(error: KbError, config) -> None:
+    if _once.first_time(config, str(error)):
+        log.error(str(error))
 
 
 def on_page_read_source(page, config, **kwargs):
@@ -20,11 +26,11 @@ def on_page_read_source(page, config, **kwargs):
         source = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        log.error(str(KbError(shown_as, line, "file is not UTF-8 text: save it as UTF-8")))
+        report(KbError(shown_as, line, "file is not UTF-8 text: save it as UTF-8"), config)
         return raw.decode("utf-8", errors="replace")
     try:
         check_front_matter(source, shown_as)
     except KbError as error:
-        log.error(str(error))
+        report(error, config)
         return FRONT_MATTER.sub("", source, count=1)  # let MkDocs go on, so every problem is listed
     return None  # MkDocs reads the file as usual

@@ -11,11 +11,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists  # noqa: E402
-from kb.errors import KbError  # noqa: E402
+from kb.errors import KbError, ReportOnce  # noqa: E402
 from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import HtmlBlocks, expand  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
+_once = ReportOnce()  # a page that falls back to the other language is expanded twice
 
 
 def page_language(page, config) -> str:
@@ -102,7 +103,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     try:
         return expand(markdown, handlers, shown_as, first_body_line(page), page.kb_html_blocks)
     except KbError as error:
-        log.error(str(error))
+        if _once.first_time(config, str(error)):
+            log.error(str(error))
         return markdown
 
 

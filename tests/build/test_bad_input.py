@@ -1,7 +1,8 @@
 """Every broken input under tests/fixtures/bad/ fails the strict build with one clear line.
 
 A case is a folder of files laid over tests/fixtures/base/ (a minimal valid site)
-and `expected.txt`, the line the writer must see. No Python traceback may appear.
+and `expected.txt`, the line the writer must see: the build prints exactly that one
+ERROR/WARNING line, and no Python traceback.
 """
 
 import shutil
@@ -36,4 +37,6 @@ def test_bad_input_fails_with_one_clear_line(tmp_path, case):
     assert result.returncode != 0
     assert "Traceback" not in result.stdout
     problems = [line for line in result.stdout.splitlines() if line.startswith(("ERROR", "WARNING"))]
-    assert any(expected in line for line in problems), result.stdout
+    # Exactly one line for one mistake, and it is the one the writer needs.
+    assert len(problems) == 1, result.stdout
+    assert expected in problems[0], result.stdout
