@@ -1,5 +1,7 @@
 """deploy/nginx.conf with Debian's nginx on 127.0.0.1: headers, 404s, CSP in a browser, a short load."""
 
+import base64
+import hashlib
 import http.client
 import os
 import re
@@ -28,21 +30,23 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def nginx_url(built_site, tmp_path_factory):
-    if not Path(NGINX).exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but nginx is missing: install Debian's nginx", pytrace=False)
-        pytest.skip("no nginx")
-    prefix = tmp_path_factory.mktemp("nginx")
+BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+
+
+def start_nginx(prefix: Path, site: Path, server: str, brotli: bool = True) -> tuple[subprocess.Popen, str]:
+    """Debian's nginx on 127.0.0.1 with deploy/nginx.conf (`server`) inside a minimal main config."""
     port = free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/kb/site;", f"root {built_site};")
+    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/kb/site;", f"root {site};")
     (prefix / "kb.conf").write_text(server, encoding="utf-8")
     shutil.copy(ROOT / "deploy" / "kb-csp.conf", prefix / "kb-csp.conf")
+    modules = ""
+    if brotli and BROTLI.exists():  # as Debian's modules-enabled/ would load it
+        modules = f"load_module {BROTLI};"
+        shutil.copy(ROOT / "deploy" / "kb-brotli.conf", prefix / "kb-brotli.conf")
     temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (prefix / "nginx.conf").write_text(
-        f"""{'user root;' if os.geteuid() == 0 else ''}
+        f"""{modules}
+{'user root;' if os.geteuid() == 0 else ''}
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
@@ -67,9 +71,28 @@ http {{
             if process.poll() is not None:
                 pytest.fail(f"nginx did not start: {process.stderr.read()}", pytrace=False)
             time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
+    return process, f"http://127.0.0.1:{port}/"
+
+
+def stop_nginx(process: subprocess.Popen) -> None:
     process.terminate()
     process.wait(timeout=10)
+
+
+def need_nginx() -> None:
+    if not Path(NGINX).exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but nginx is missing: install Debian's nginx", pytrace=False)
+        pytest.skip("no nginx")
+
+
+@pytest.fixture(scope="module")
+def nginx_url(built_site, tmp_path_factory):
+    need_nginx()
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    process, url = start_nginx(tmp_path_factory.mktemp("nginx"), built_site, server)
+    yield url
+    stop_nginx(process)
 
 
 def get(url: str, path: str, headers: dict | None = None):
@@ -105,9 +128,77 @@ def test_fingerprinted_assets_are_cached_for_a_year(nginx_url, built_site):
     assert response.getheader("Content-Security-Policy")
 
 
-def test_html_is_compressed(nginx_url):
-    response, _ = get(nginx_url, "", {"Accept-Encoding": "gzip"})
+def test_headers_for_both_languages(nginx_url):
+    for path in ("", "zh/"):
+        response, _ = get(nginx_url, path)
+        assert response.getheader("X-Frame-Options") == "DENY"
+        assert response.getheader("X-Robots-Tag") == "noindex, nofollow"
+        assert response.getheader("Server") == "nginx"  # no version number
+        policy = dict(part.strip().split(" ", 1) for part in response.getheader("Content-Security-Policy").split(";"))
+        assert policy["default-src"] == "'self'"
+        assert policy["object-src"] == "'none'"
+        assert policy["frame-ancestors"] == "'none'"
+        assert "'unsafe-inline'" not in policy["script-src"] and "http" not in policy["script-src"]
+
+
+@pytest.mark.parametrize("path", ["", "zh/playbooks/returning-calls/", "assets/kb.css", "search/search_index.json"])
+def test_text_is_compressed_with_gzip(nginx_url, path):
+    response, _ = get(nginx_url, path, {"Accept-Encoding": "gzip"})
+    assert response.status == 200
     assert response.getheader("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in response.getheader("Vary")
+
+
+def test_text_is_compressed_with_brotli_where_the_module_exists(nginx_url, built_site):
+    if not BROTLI.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but the brotli module is missing: install libnginx-mod-http-brotli-filter", pytrace=False)
+        pytest.skip("no brotli module for nginx")
+    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    for path in ("", "zh/", f"assets/javascripts/{bundle.name}"):
+        response, body = get(nginx_url, path, {"Accept-Encoding": "br, gzip"})
+        assert response.status == 200
+        assert response.getheader("Content-Encoding") == "br", path
+    assert len(body) < (built_site / "assets" / "javascripts" / bundle.name).stat().st_size / 3
+
+
+def test_nginx_without_the_brotli_module_serves_gzip(built_site, tmp_path):
+    """The wildcard include lets a server without the module (and kb-brotli.conf) use the config unchanged."""
+    need_nginx()
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    process, url = start_nginx(tmp_path, built_site, server, brotli=False)
+    try:
+        response, _ = get(url, "", {"Accept-Encoding": "br, gzip"})
+        assert response.status == 200
+        assert response.getheader("Content-Encoding") == "gzip"
+    finally:
+        stop_nginx(process)
+
+
+def ssha(password: str, salt: bytes = b"kb-test") -> str:
+    """An htpasswd entry in the {SSHA} scheme nginx reads (what `htpasswd -s` would write)."""
+    return "{SSHA}" + base64.b64encode(hashlib.sha1(password.encode() + salt).digest() + salt).decode()
+
+
+def test_basic_auth_placeholder_works_as_documented(built_site, tmp_path):
+    need_nginx()
+    (tmp_path / "kb.htpasswd").write_text(f"staff:{ssha('correct horse')}\n", encoding="utf-8")
+    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    placeholder = re.findall(r"^ *# +(auth_basic.*;)", server, flags=re.MULTILINE)
+    assert len(placeholder) == 2, "the basic-auth placeholder in deploy/nginx.conf changed"
+    enabled = server.replace("    # Security headers", "    " + "\n    ".join(placeholder) + "\n    # Security headers")
+    enabled = enabled.replace("/etc/nginx/kb.htpasswd", str(tmp_path / "kb.htpasswd"))
+    process, url = start_nginx(tmp_path, built_site, enabled)
+    try:
+        for path in ("", "zh/"):
+            response, _ = get(url, path)
+            assert response.status == 401
+            assert response.getheader("Content-Security-Policy")
+            token = base64.b64encode(b"staff:correct horse").decode()
+            response, _ = get(url, path, {"Authorization": f"Basic {token}"})
+            assert response.status == 200
+    finally:
+        stop_nginx(process)
 
 
 @pytest.mark.parametrize("path,language", [("no-such-page/", "ja"), ("zh/no-such-page/", "zh")])
@@ -140,6 +231,16 @@ def test_pages_render_without_csp_violations(page, nginx_url, language):
         assert page.evaluate("window.__csp") == [], path
     assert [text for text in console if "Content Security Policy" in text] == []
     assert page.outside_requests == []
+
+
+def test_the_csp_check_sees_a_violation(page, nginx_url):
+    """The check above is not vacuous: an inline script the policy does not pin is reported."""
+    page.add_init_script(CSP_LISTENER)
+    page.goto(nginx_url + "zh/")
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.append(s); }")
+    page.wait_for_function("window.__csp.length > 0")
+    assert page.evaluate("window.__ran") is None
+    assert any(entry.startswith("script-src") for entry in page.evaluate("window.__csp"))
 
 
 def test_short_load_has_no_errors(nginx_url):
