@@ -14,4 +14,6 @@ def test_two_builds_are_identical(built_site, tmp_path):
     assert result.returncode == 0, result.stdout
     first, second = digests(built_site), digests(tmp_path / "again")
     assert first.keys() == second.keys()
+    assert {"sitemap.xml", "sitemap.xml.gz"} <= first.keys()
+    assert any("search" in name and not name.endswith((".js", ".css")) for name in first)  # the search data is compared too
     assert [name for name in first if first[name] != second[name]] == []

@@ -25,14 +25,18 @@ def ids_in(file: Path, cache: dict) -> set[str]:
     return cache[file]
 
 
-def test_internal_links_and_anchors_resolve(built_site):
+def broken_links(built_site: Path) -> list[str]:
+    """Every internal reference that points nowhere. Also the files pages load; outside URLs are
+    left to test_no_outside_hosts."""
     broken, ids = [], {}
     for page in sorted(built_site.rglob("*.html")):
         if page.name == "404.html":
             continue  # its links are root-absolute by design and checked via the pages themselves
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for link in document.select("a[href]"):
-            href = link["href"]
+        # Links, and every file a page loads (styles, scripts, images, icons).
+        references = [(tag, tag["href"]) for tag in document.select("a[href], link[href]")]
+        references += [(tag, tag["src"]) for tag in document.select("script[src], img[src], source[src], iframe[src]")]
+        for link, href in references:
             target = target_file(built_site, page, href)
             if target is None:
                 continue
@@ -41,6 +45,25 @@ def test_internal_links_and_anchors_resolve(built_site):
                 broken.append(f"{where}: no such page")
                 continue
             fragment = unquote(urlsplit(href).fragment)
-            if fragment and target.suffix == ".html" and fragment not in ids_in(target, ids):
+            if link.name == "a" and fragment and target.suffix == ".html" and fragment not in ids_in(target, ids):
                 broken.append(f"{where}: no #{fragment} there")
-    assert broken == []
+    return broken
+
+
+def test_internal_links_and_anchors_resolve(built_site):
+    assert broken_links(built_site) == []
+
+
+def test_the_check_finds_broken_links(tmp_path):
+    (tmp_path / "zh" / "a").mkdir(parents=True)
+    (tmp_path / "zh" / "a" / "index.html").write_text('<h2 id="steps">x</h2><a href="#steps">ok</a>', encoding="utf-8")
+    (tmp_path / "zh" / "index.html").write_text(
+        '<a href="a/#steps">ok</a><a href="a/#nope">anchor</a><a href="b/">page</a>'
+        '<script src="../assets/x.js"></script><a href="https://example.invalid/">outside</a>',
+        encoding="utf-8",
+    )
+    assert broken_links(tmp_path) == [
+        "zh/index.html -> a/#nope: no #nope there",
+        "zh/index.html -> b/: no such page",
+        "zh/index.html -> ../assets/x.js: no such page",
+    ]
