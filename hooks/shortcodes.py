@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists  # noqa: E402
+from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists, missing_anchors  # noqa: E402
 from kb.errors import KbError, ReportOnce  # noqa: E402
-from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
+from kb.pages import html_ids, nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import HtmlBlocks, expand  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
@@ -39,7 +39,7 @@ _build: dict = {"config": None}
 def _for_this_build(config) -> dict:
     if _build["config"] is not config:
         _build.clear()
-        _build.update(config=config, files={}, pages={})
+        _build.update(config=config, files={}, pages={}, ids={}, checked=set())
     return _build
 
 
@@ -108,7 +108,24 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
 
 
-def on_page_content(html, page, **kwargs):
-    """Put the generated HTML blocks back where their shortcodes were."""
+def on_page_content(html, page, config, **kwargs):
+    """Put the generated HTML blocks back where their shortcodes were; note the page's ids."""
     blocks = getattr(page, "kb_html_blocks", None)
-    return blocks.restore(html) if blocks else html
+    if blocks:
+        html = blocks.restore(html)
+    language = page_language(page, config)
+    ids = _for_this_build(config)["ids"].setdefault(language, {})
+    ids[page_path(without_language(page.file.src_uri))] = html_ids(html)
+    return html
+
+
+def on_post_build(config, **kwargs):
+    """Data links whose #anchor is not on the built page (in any language built so far)."""
+    state = _for_this_build(config)
+    for language, ids in state["ids"].items():
+        if language in state["checked"]:
+            continue
+        state["checked"].add(language)
+        for error in missing_anchors(checklists(config).anchors, ids):
+            if _once.first_time(config, str(error)):
+                log.error(str(error))

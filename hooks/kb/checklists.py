@@ -91,6 +91,18 @@ class Catalog:
     broken: set[str] = field(default_factory=set)
     # Rendered blocks by (id, language, link targets): pages in one folder share them.
     rendered: dict[tuple, str] = field(default_factory=dict)
+    # Every `link` with an anchor, to check against the built pages (see missing_anchors).
+    anchors: list["AnchorUse"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AnchorUse:
+    """A data file's link to `page#anchor`, and where it is written."""
+
+    shown_as: str
+    line: int | None
+    page: str
+    anchor: str
 
 
 # ---------------------------------------------------------------- loading
@@ -141,6 +153,29 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[C
     return checklist, lines
 
 
+def _anchor_uses(checklist: Checklist, lines: dict[Location, int], shown_as: str) -> list[AnchorUse]:
+    uses = []
+    for section_index, (section, items) in enumerate(checklist.groups()):
+        prefix: Location = ("sections", section_index) if section is not None else ()
+        for index, item in enumerate(items):
+            if item.link and item.link.anchor:
+                line = line_of(prefix + ("items", index, "link", "anchor"), lines)
+                uses.append(AnchorUse(shown_as, line, item.link.page, item.link.anchor))
+    return uses
+
+
+def missing_anchors(uses: Sequence[AnchorUse], ids_by_page: Mapping[str, set[str]]) -> list[KbError]:
+    """Links whose anchor is not on their page as built (`ids_by_page`: page path -> element ids).
+
+    A page missing in this language is skipped: its links are shown as plain text.
+    """
+    return [
+        KbError(use.shown_as, use.line, f"link: page '{use.page}' has no anchor '#{use.anchor}'")
+        for use in uses
+        if use.page in ids_by_page and use.anchor not in ids_by_page[use.page]
+    ]
+
+
 def _did_you_mean(path: str, pages: Sequence[str] | set[str]) -> str:
     """A hint for an unknown page path: the closest known ones (the full list can be long)."""
     close = difflib.get_close_matches(path, sorted(pages), n=3, cutoff=0.6)
@@ -172,6 +207,7 @@ def load_checklists(directory: Path, root: Path, pages: Sequence[str] | set[str]
             continue
         first_file[checklist.id] = shown_as
         catalog.checklists[checklist.id] = checklist
+        catalog.anchors += _anchor_uses(checklist, lines, shown_as)
     return catalog
 
 

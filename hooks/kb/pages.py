@@ -75,3 +75,11 @@ def nav_order(nav) -> list[str]:
 
     walk(nav or [])
     return order
+
+
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def html_ids(html: str) -> set[str]:
+    """The element ids in a page's HTML: the targets a `#anchor` can reach."""
+    return set(_ID.findall(html))

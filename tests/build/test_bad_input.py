@@ -40,3 +40,17 @@ def test_bad_input_fails_with_one_clear_line(tmp_path, case):
     # Exactly one line for one mistake, and it is the one the writer needs.
     assert len(problems) == 1, result.stdout
     assert expected in problems[0], result.stdout
+
+
+def test_a_data_link_to_an_anchor_that_exists_builds(tmp_path):
+    """The anchor check reads the built pages, so generated anchors (a checklist's own id) count."""
+    project = make_project(tmp_path / "project")
+    shutil.copytree(FIXTURES / "base", project, dirs_exist_ok=True)
+    case = FIXTURES / "bad" / "checklist-link-unknown-anchor"
+    shutil.copytree(case, project, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt"))
+    data = project / "data" / "checklists" / "demo.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("no-such-step", "checklist-demo"), encoding="utf-8")
+    result = build_fixture_site(project)
+    assert result.returncode == 0, result.stdout
+    html = (project / "site" / "zh" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "#checklist-demo" in html

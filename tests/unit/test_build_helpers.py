@@ -55,3 +55,13 @@ def test_lines_are_the_same_with_either_parser():
     data, lines = parse_yaml("id: demo\nitems:\n  - id: first\n    text: {ja: 一, zh: 一}\n", "x.yml", first_line=1)
     assert data["items"][0]["text"]["zh"] == "一"
     assert lines[("items", 0, "text", "zh")] == 4
+
+
+def test_missing_anchors_are_reported_per_link_and_pages_missing_in_a_language_are_skipped():
+    from kb.checklists import AnchorUse, missing_anchors
+    from kb.pages import html_ids
+
+    ids = {"guide": html_ids('<h2 id="steps">手順</h2><div class="kb-checklist" id="checklist-demo">')}
+    uses = [AnchorUse("data/checklists/a.yml", 7, "guide", "steps"), AnchorUse("data/checklists/a.yml", 9, "guide", "nope"),
+            AnchorUse("data/checklists/a.yml", 11, "glossary", "terms")]
+    assert [str(error) for error in missing_anchors(uses, ids)] == ["data/checklists/a.yml:9: link: page 'guide' has no anchor '#nope'"]
