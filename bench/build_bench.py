@@ -15,7 +15,6 @@ import argparse
 import json
 import math
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -139,7 +138,7 @@ def report(sizes: list[int], results: dict) -> list[str]:
         lines.append("")
         for name in CONFIGS:
             steps = []
-            for small, large in zip(sizes, sizes[1:]):
+            for small, large in zip(sizes, sizes[1:], strict=False):
                 # Growth exponent k in time ∝ pages^k: 1 is linear, 2 quadratic.
                 k = math.log(results[name, large][0] / results[name, small][0]) / math.log(large / small)
                 steps.append(f"{small}→{large}: k = {k:.2f}")

@@ -59,7 +59,7 @@ def page(rng: random.Random, language: str, number: int, checklist_every: int, p
     lines = ["---", f"title: {title}", f"description: {sentence(rng, language)}",
              "owner: " + ("カスタマーサポート責任者" if language == "ja" else "客户服务主管"),
              "reviewed: 2026-11-01", "---", "", f"# {title}", ""]
-    for heading, heading_id in zip(HEADINGS[language], HEADING_IDS):
+    for heading, heading_id in zip(HEADINGS[language], HEADING_IDS, strict=True):
         lines += [f"## {heading} {{#{heading_id}}}", "", "".join(sentence(rng, language) for _ in range(4)), ""]
         if heading_id == "steps":
             lines += [f"{i}. {sentence(rng, language)}" for i in range(1, 5)] + [""]

@@ -2,8 +2,9 @@
 
 import datetime
 import re
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StrictStr
+from pydantic import AfterValidator, BaseModel, ConfigDict, StrictStr
 
 from .errors import KbError
 from .text import Text
@@ -12,13 +13,28 @@ from .yaml_source import parse_yaml, validate
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
 
 
+# The theme puts these values into the page unescaped (title, navigation, meta tags), so markup
+# in them would become part of the page: only plain text is allowed.
+_TAG = re.compile(r"<[A-Za-z/!?][^\s>]*>?")
+
+
+def _plain(value: str) -> str:
+    tag = _TAG.search(value)
+    if tag:
+        raise ValueError(f"plain text only: '{tag[0]}' would be HTML in the page, not text")
+    return value
+
+
+PlainText = Annotated[Text, AfterValidator(_plain)]
+
+
 class PageMeta(BaseModel):
     """Required on every page; other keys (search, hide, translation stamps…) pass through."""
 
     model_config = ConfigDict(extra="allow")
-    title: Text
-    description: Text
-    owner: Text
+    title: PlainText
+    description: PlainText
+    owner: PlainText
     reviewed: datetime.date
     template: StrictStr | None = None
 
