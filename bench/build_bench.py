@@ -27,12 +27,15 @@ from corpus import CHECKLIST_EVERY, write_corpus
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from helpers import site_config  # noqa: E402
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Runs the build as a child and prints its peak memory (KB) and CPU seconds (user + system).
-MEASURE = ("import resource, subprocess, sys;"
-           "code = subprocess.run(sys.argv[1:]).returncode;"
-           "usage = resource.getrusage(resource.RUSAGE_CHILDREN);"
-           "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr); sys.exit(code)")
+MEASURE = (
+    "import resource, subprocess, sys;"
+    "code = subprocess.run(sys.argv[1:]).returncode;"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN);"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr); sys.exit(code)"
+)
 
 STOCK = """site_name: bench
 docs_dir: docs
@@ -69,8 +72,13 @@ def build(project: Path) -> tuple[float, float, int]:
     machine CPU time is the steadier figure, and the ratios use it.
     """
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-q"],
-                            cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n{result.stderr[-3000:]}")
@@ -96,8 +104,14 @@ def search_bytes(site: Path) -> dict[str, int]:
 
 def serve_rebuild(project: Path, port: int) -> float:
     """Seconds from editing one page to `mkdocs serve` reloading browsers."""
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=project, env=ENV, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in process.stdout:
             if "Serving on" in line:
@@ -120,20 +134,30 @@ GOALS = "hooks add ≤ 5 %; ours ≤ 1.15 × stock; at the largest size ours ≤
 
 def report(sizes: list[int], results: dict) -> list[str]:
     """The table and ratios of one run, as Markdown (README "Build benchmark" quotes it)."""
-    lines = ["| pages per language | configuration | build CPU (s) | build wall (s) | peak memory (MB) | search index ja / zh (KB) |",
-             "| ---: | --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| pages per language | configuration | build CPU (s) | build wall (s) | peak memory (MB) | search index ja / zh (KB) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
     for pages in sizes:
         for name in CONFIGS:
             seconds, peak_kb, search, wall = results[name, pages]
-            lines.append(f"| {pages} | {name} | {seconds:.1f} | {wall:.1f} | {peak_kb / 1024:.0f} | "
-                         f"{search.get('ja', 0) / 1024:.0f} / {search.get('zh', 0) / 1024:.0f} |")
-    lines += ["", "Ratios of CPU time:", "",
-              "| pages per language | hooks: ours / ours-no-hooks | ours / stock | ours / stock-pruned |",
-              "| ---: | ---: | ---: | ---: |"]
+            lines.append(
+                f"| {pages} | {name} | {seconds:.1f} | {wall:.1f} | {peak_kb / 1024:.0f} | "
+                f"{search.get('ja', 0) / 1024:.0f} / {search.get('zh', 0) / 1024:.0f} |"
+            )
+    lines += [
+        "",
+        "Ratios of CPU time:",
+        "",
+        "| pages per language | hooks: ours / ours-no-hooks | ours / stock | ours / stock-pruned |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
     for pages in sizes:
         ours = results["ours", pages][0]
-        lines.append(f"| {pages} | {ours / results['ours-no-hooks', pages][0]:.3f} | "
-                     f"{ours / results['stock', pages][0]:.3f} | {ours / results['stock-pruned', pages][0]:.3f} |")
+        lines.append(
+            f"| {pages} | {ours / results['ours-no-hooks', pages][0]:.3f} | "
+            f"{ours / results['stock', pages][0]:.3f} | {ours / results['stock-pruned', pages][0]:.3f} |"
+        )
     if len(sizes) > 1:
         lines.append("")
         for name in CONFIGS:
@@ -148,6 +172,7 @@ def report(sizes: list[int], results: dict) -> list[str]:
 
 def goals(sizes: list[int], results: dict) -> list[str]:
     """Each goal as `met` or `MISSED`, from this run's figures."""
+
     def verdict(ok: bool) -> str:
         return "met" if ok else "MISSED"
 
@@ -156,8 +181,10 @@ def goals(sizes: list[int], results: dict) -> list[str]:
         ours = results["ours", pages][0]
         hooks = ours / results["ours-no-hooks", pages][0]
         stock = ours / results["stock", pages][0]
-        lines.append(f"- {pages}×2: hooks add {100 * (hooks - 1):+.1f} % (≤ 5 %: {verdict(hooks <= 1.05)}); "
-                     f"ours / stock = {stock:.2f} (≤ 1.15: {verdict(stock <= 1.15)})")
+        lines.append(
+            f"- {pages}×2: hooks add {100 * (hooks - 1):+.1f} % (≤ 5 %: {verdict(hooks <= 1.05)}); "
+            f"ours / stock = {stock:.2f} (≤ 1.15: {verdict(stock <= 1.15)})"
+        )
     largest = sizes[-1]
     half = results["ours", largest][0] / results["stock", largest][0]
     lines.append(f"- {largest}×2: ours takes {half:.2f} of stock's time (≤ 0.5: {verdict(half <= 0.5)})")
@@ -181,8 +208,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,500,2000", help="pages per language, comma-separated (default 100,500,2000)")
     parser.add_argument("--serve-size", type=int, default=500, help="pages per language for the serve rebuild (default 500)")
     parser.add_argument("--only", help="configurations to build, comma-separated (default: all four)")
-    parser.add_argument("--checklist-every", type=int, default=CHECKLIST_EVERY,
-                        help=f"every Nth synthetic page embeds a checklist (default {CHECKLIST_EVERY}, as dense as the site's own pages)")
+    parser.add_argument(
+        "--checklist-every",
+        type=int,
+        default=CHECKLIST_EVERY,
+        help=f"every Nth synthetic page embeds a checklist (default {CHECKLIST_EVERY}, as dense as the site's own pages)",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     if args.only:
@@ -190,26 +221,30 @@ def main() -> None:
             del CONFIGS[name]
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     results = {}
-    print(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, checklist on every "
-          f"{args.checklist_every or 'no'} page(s), load average "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, checklist on every "
+        f"{args.checklist_every or 'no'} page(s), load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}",
+        flush=True,
+    )
     try:
         for pages in sizes:
             for name, (config, ours) in CONFIGS.items():
                 project = make_project(work / f"{name}-{pages}", pages, config, ours, args.checklist_every)
                 wall, cpu, peak_kb = build(project)
                 results[name, pages] = (cpu, peak_kb, search_bytes(project / "site"), wall)
-                print(f"{pages:>5}×2 {name:<14} cpu {cpu:7.1f} s  wall {wall:7.1f} s  peak {peak_kb / 1024:6.0f} MB  "
-                      f"search {results[name, pages][2]}", flush=True)
+                print(
+                    f"{pages:>5}×2 {name:<14} cpu {cpu:7.1f} s  wall {wall:7.1f} s  peak {peak_kb / 1024:6.0f} MB  "
+                    f"search {results[name, pages][2]}",
+                    flush=True,
+                )
                 shutil.rmtree(work / f"{name}-{pages}")
         if len(CONFIGS) == 4:
             print("", *report(sizes, results), "", "goals (" + GOALS + "):", *goals(sizes, results), sep="\n")
         if args.serve_size and "ours" in CONFIGS:
             project = make_project(work / "serve", args.serve_size, CONFIGS["ours"][0], True, args.checklist_every)
-            print(f"- mkdocs serve: rebuild after editing one page ({args.serve_size}×2 pages): "
-                  f"{serve_rebuild(project, 8765):.1f} s")
-        print(f"finished {time.strftime('%H:%M UTC', time.gmtime())}, load average "
-              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+            print(f"- mkdocs serve: rebuild after editing one page ({args.serve_size}×2 pages): {serve_rebuild(project, 8765):.1f} s")
+        print(f"finished {time.strftime('%H:%M UTC', time.gmtime())}, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -13,19 +13,60 @@ TOPIC_SIZE = 50  # pages per topic folder, its index page included
 TOPICS_PER_AREA = 10
 
 WORDS = {
-    "ja": ["お客様", "折り返し", "電話", "営業時間", "担当者", "確認", "連絡", "対応", "クレーム", "見積もり",
-           "請求", "説明", "記録", "共有", "謝罪", "手順", "メール", "留守番電話", "翌営業日", "責任者"],
-    "zh": ["客户", "回电", "电话", "营业时间", "负责人", "确认", "联系", "处理", "投诉", "报价",
-           "账单", "说明", "记录", "共享", "道歉", "步骤", "邮件", "语音留言", "下一个工作日", "主管"],
+    "ja": [
+        "お客様",
+        "折り返し",
+        "電話",
+        "営業時間",
+        "担当者",
+        "確認",
+        "連絡",
+        "対応",
+        "クレーム",
+        "見積もり",
+        "請求",
+        "説明",
+        "記録",
+        "共有",
+        "謝罪",
+        "手順",
+        "メール",
+        "留守番電話",
+        "翌営業日",
+        "責任者",
+    ],
+    "zh": [
+        "客户",
+        "回电",
+        "电话",
+        "营业时间",
+        "负责人",
+        "确认",
+        "联系",
+        "处理",
+        "投诉",
+        "报价",
+        "账单",
+        "说明",
+        "记录",
+        "共享",
+        "道歉",
+        "步骤",
+        "邮件",
+        "语音留言",
+        "下一个工作日",
+        "主管",
+    ],
 }
 GLUE = {
     "ja": ["は", "を", "に", "で", "と", "の", "から", "まで"],
     "zh": ["的", "在", "和", "把", "给", "向", "从", "到"],
 }
-END = {"ja": ["します。", "してください。", "が大切です。", "を忘れないでください。"],
-       "zh": ["。", "，然后再处理。", "，这一点很重要。", "，请不要忘记。"]}
-HEADINGS = {"ja": ["概要", "手順", "例文", "注意点", "エスカレーション"],
-            "zh": ["概要", "步骤", "示例话术", "注意事项", "升级处理"]}
+END = {
+    "ja": ["します。", "してください。", "が大切です。", "を忘れないでください。"],
+    "zh": ["。", "，然后再处理。", "，这一点很重要。", "，请不要忘记。"],
+}
+HEADINGS = {"ja": ["概要", "手順", "例文", "注意点", "エスカレーション"], "zh": ["概要", "步骤", "示例话术", "注意事项", "升级处理"]}
 HEADING_IDS = ["summary", "steps", "phrases", "notes", "escalation"]
 CHECKLISTS = ["after-hours-call", "voicemail-message", "same-day-callback", "declining-request"]
 # The site's own pages embed one checklist per ~8.5 KB of Markdown (8 in 68 KB); a synthetic
@@ -56,9 +97,17 @@ def sibling(number: int, pages: int) -> str:
 
 def page(rng: random.Random, language: str, number: int, checklist_every: int, pages: int) -> str:
     title = f"{rng.choice(WORDS[language])}{rng.choice(GLUE[language])}{rng.choice(WORDS[language])} {number}"
-    lines = ["---", f"title: {title}", f"description: {sentence(rng, language)}",
-             "owner: " + ("カスタマーサポート責任者" if language == "ja" else "客户服务主管"),
-             "reviewed: 2026-11-01", "---", "", f"# {title}", ""]
+    lines = [
+        "---",
+        f"title: {title}",
+        f"description: {sentence(rng, language)}",
+        "owner: " + ("カスタマーサポート責任者" if language == "ja" else "客户服务主管"),
+        "reviewed: 2026-11-01",
+        "---",
+        "",
+        f"# {title}",
+        "",
+    ]
     for heading, heading_id in zip(HEADINGS[language], HEADING_IDS, strict=True):
         lines += [f"## {heading} {{#{heading_id}}}", "", "".join(sentence(rng, language) for _ in range(4)), ""]
         if heading_id == "steps":
@@ -70,8 +119,7 @@ def page(rng: random.Random, language: str, number: int, checklist_every: int, p
             lines += [f"[{rng.choice(WORDS[language])}]({sibling(number, pages)}#steps)", ""]
         if heading_id == "notes":
             lines += ["| A | B | C |", "| --- | --- | --- |"]
-            lines += [f"| {rng.choice(WORDS[language])} | {rng.randint(1, 99)} | {sentence(rng, language)} |"
-                      for _ in range(4)] + [""]
+            lines += [f"| {rng.choice(WORDS[language])} | {rng.randint(1, 99)} | {sentence(rng, language)} |" for _ in range(4)] + [""]
     checklist = rng.choice(CHECKLISTS)
     if checklist_every and number % checklist_every == 0:
         lines += [f"<!-- md:checklist {checklist} -->", ""]

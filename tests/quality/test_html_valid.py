@@ -23,7 +23,7 @@ THEME_ORIGIN = [
     (
         r"^Bad value “” for attribute “tabindex” on element “label”",
         r'<label class="md-nav__link[^"]*" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">',
-        "Material's partials/nav-item.html renders tabindex=\"\" on section labels with navigation.sections.",
+        'Material\'s partials/nav-item.html renders tabindex="" on section labels with navigation.sections.',
     ),
 ]
 
@@ -50,8 +50,9 @@ def test_built_pages_are_valid_html(built_site):
         for path in CONTRACT_PATHS:
             assert built_site / prefix / path / "index.html" in pages, f"{language}: /{prefix}{path} was not built"
         assert built_site / prefix / "404.html" in pages
-    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)], capture_output=True, text=True, timeout=600
+    )
     messages = json.loads(run.stderr or run.stdout)["messages"]
     assert all(m.get("type") != "non-document-error" for m in messages), messages[:3]
     used = set()

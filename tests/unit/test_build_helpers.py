@@ -17,7 +17,7 @@ def test_each_error_line_is_shown_once_per_build():
 
 def test_html_blocks_skip_markdown_and_come_back_in_place():
     blocks = HtmlBlocks()
-    handlers = {"box": lambda args: Html(f"\n<div class=\"box\">{args}</div>\n"), "text": lambda args: f"*{args}*"}
+    handlers = {"box": lambda args: Html(f'\n<div class="box">{args}</div>\n'), "text": lambda args: f"*{args}*"}
     markdown = expand("A\n\n<!-- md:box one -->\n\n<!-- md:text two -->\n", handlers, "docs/ja/x.md", blocks=blocks)
     assert '<div class="box">' not in markdown  # Markdown never sees the finished HTML
     assert "*two*" in markdown  # plain handler output is still Markdown
@@ -62,6 +62,9 @@ def test_missing_anchors_are_reported_per_link_and_pages_missing_in_a_language_a
     from kb.pages import html_ids
 
     ids = {"guide": html_ids('<h2 id="steps">手順</h2><div class="kb-checklist" id="checklist-demo">')}
-    uses = [AnchorUse("data/checklists/a.yml", 7, "guide", "steps"), AnchorUse("data/checklists/a.yml", 9, "guide", "nope"),
-            AnchorUse("data/checklists/a.yml", 11, "glossary", "terms")]
+    uses = [
+        AnchorUse("data/checklists/a.yml", 7, "guide", "steps"),
+        AnchorUse("data/checklists/a.yml", 9, "guide", "nope"),
+        AnchorUse("data/checklists/a.yml", 11, "glossary", "terms"),
+    ]
     assert [str(error) for error in missing_anchors(uses, ids)] == ["data/checklists/a.yml:9: link: page 'guide' has no anchor '#nope'"]
