@@ -20,11 +20,6 @@ THEME_ORIGIN = [
         r'<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox"',
         "Material's base.html puts autocomplete=off on its drawer and search toggles so browsers do not restore them.",
     ),
-    (
-        r"^Bad value “” for attribute “tabindex” on element “label”",
-        r'<label class="md-nav__link[^"]*" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">',
-        'Material\'s partials/nav-item.html renders tabindex="" on section labels with navigation.sections.',
-    ),
 ]
 
 
