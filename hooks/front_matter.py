@@ -33,4 +33,4 @@ def on_page_read_source(page, config, **kwargs):
     except KbError as error:
         report(error, config)
         return FRONT_MATTER.sub("", source, count=1)  # let MkDocs go on, so every problem is listed
-    return None  # MkDocs reads the file as usual
+    return source  # MkDocs uses this text instead of reading the file a second time
