@@ -482,6 +482,10 @@ def test_index_groups_by_page_with_links_to_embedding_pages(tmp_path):
         [("電話代行 *選び方*", "../playbooks/answering-service/#compare-demo")],
     ]
     assert "kb-simulator" not in markdown
+    # Copies of tables that pages embed stay out of search: it finds them on those pages.
+    assert all(b.has_attr("data-search-exclude") for b in blocks)
+    alone = soup(render_index(catalog, "ja", pages[:1], href, TODAY)).select_one('div.kb-compare[data-compare="demo"]')
+    assert not alone.has_attr("data-search-exclude"), "the index holds the only copy of a table no page embeds"
 
 
 def test_empty_index(tmp_path):
