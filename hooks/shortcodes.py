@@ -12,7 +12,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists  # noqa: E402
-from kb.comparisons import Catalog as Comparisons, comparison_handlers, load_comparisons  # noqa: E402
+from kb.comparisons import Catalog as Comparisons  # noqa: E402
+from kb.comparisons import comparison_handlers, load_comparisons  # noqa: E402
 from kb.errors import KbError  # noqa: E402
 from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import expand  # noqa: E402

@@ -22,6 +22,7 @@ from .templates import render
 from .text import Localized, Slug, Strict
 from .yaml_source import Location, line_of, load_yaml, validate
 
+
 class Link(Strict):
     """A link to a page of this site, shown in the page's language."""
 

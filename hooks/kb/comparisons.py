@@ -244,14 +244,24 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[T
                 fail(("columns", index, "type"), f"columns[{index}].type: a table has at most one '{column.type}' column")
             by_type[column.type] = index
     if "overage-fee" in by_type and "included-calls" not in by_type:
-        fail(("columns", by_type["overage-fee"], "type"), "an overage-fee column needs an included-calls column: overage is charged for calls beyond the included ones")
+        fail(
+            ("columns", by_type["overage-fee"], "type"),
+            "an overage-fee column needs an included-calls column: overage is charged for calls beyond the included ones",
+        )
     if "included-calls" in by_type and "overage-fee" not in by_type:
-        fail(("columns", by_type["included-calls"], "type"), "an included-calls column needs an overage-fee column: say what a call beyond the included ones costs")
+        fail(
+            ("columns", by_type["included-calls"], "type"),
+            "an included-calls column needs an overage-fee column: say what a call beyond the included ones costs",
+        )
     if ("included-calls" in by_type or "hours" in by_type) and "monthly-fee" not in by_type:
         kind = "included-calls" if "included-calls" in by_type else "hours"
         fail(("columns", by_type[kind], "type"), f"a '{kind}' column is used for monthly costs: add a monthly-fee column")
     if "monthly-fee" in by_type:
-        for key, example in (("volumes", "volumes: [30, 50, 100, 200]"), ("source", "source: {ja: …, zh: …}"), ("checked_on", "checked_on: 2026-11-20")):
+        for key, example in (
+            ("volumes", "volumes: [30, 50, 100, 200]"),
+            ("source", "source: {ja: …, zh: …}"),
+            ("checked_on", "checked_on: 2026-11-20"),
+        ):
             if getattr(comparison, key) is None:
                 fail((), f"a table with fees needs '{key}' (e.g. {example})")
     elif comparison.volumes is not None:
@@ -286,9 +296,15 @@ def _row(comparison: Comparison, index: int, raw: dict, lines: dict[Location, in
         # Both left out: a flat fee with no limit on calls. One without the other cannot be computed.
         included, overage = types["included-calls"], types["overage-fee"]
         if overage in raw and included not in raw:
-            fail(at + (overage,), f"rows[{index}]: an overage fee without included calls: give '{included}' too (or leave both out for a flat fee)")
+            fail(
+                at + (overage,),
+                f"rows[{index}]: an overage fee without included calls: give '{included}' too (or leave both out for a flat fee)",
+            )
         if included in raw and overage not in raw:
-            fail(at + (included,), f"rows[{index}]: included calls without an overage fee: give '{overage}' too (or leave both out for a flat fee)")
+            fail(
+                at + (included,),
+                f"rows[{index}]: included calls without an overage fee: give '{overage}' too (or leave both out for a flat fee)",
+            )
         optional = {included, overage}
     cells = {}
     for column_id, column in columns.items():
@@ -352,7 +368,10 @@ UI = {
         "date": "{y}年{m}月{d}日",
         "source": "出典：{source}（{date}時点）",
         "stale": "この情報は確認から1年以上たっています。最新の料金を各社に確認してから使ってください。",
-        "cost_note": "月額は「月額基本料金＋（着信数−基本料金に含まれる件数）×超過料金」で計算した目安です。初期費用とオプション料金は含みません。各列で最も安いプランに「最安」と付けています。",
+        "cost_note": (
+            "月額は「月額基本料金＋（着信数−基本料金に含まれる件数）×超過料金」で計算した目安です。初期費用とオプション料金は含みません。各列で最も安いプランに「最安」と付けています。"
+            ""
+        ),
         "sort_hint": "列の見出しを押すと、その列で並べ替えられます（キーボードではTabで見出しを選んでEnter）。",
         "used_on": "掲載ページ：",
         "not_used": "まだどのページにも掲載されていません",
@@ -368,7 +387,9 @@ UI = {
         "sim_ok": "対応",
         "sim_not_covered": "対象外（対応時間が足りません）",
         "sim_result": "月{calls}件・対応時間「{hours}」なら、最も安いのは「{plan}」で月額{cost}です。",
-        "sim_result_tie": "月{calls}件・対応時間「{hours}」なら、最も安いのは「{plan}」で月額{cost}です（同額のプランがほかにもあります）。",
+        "sim_result_tie": (
+            "月{calls}件・対応時間「{hours}」なら、最も安いのは「{plan}」で月額{cost}です（同額のプランがほかにもあります）。"
+        ),
         "sim_none": "対応時間「{hours}」に対応するプランはありません。",
         "sim_invalid": "着信数は0以上の整数で入力してください。",
     },
@@ -382,11 +403,17 @@ UI = {
         "yes": "有",
         "no": "无",
         "levels": {"low": "低", "medium": "中", "high": "高"},
-        "hours": {"weekday-daytime": "工作日 9:00–18:00", "every-day-daytime": "每天 9:00–18:00（含周末和节假日）", "24h": "全年无休 24 小时"},
+        "hours": {
+            "weekday-daytime": "工作日 9:00–18:00",
+            "every-day-daytime": "每天 9:00–18:00（含周末和节假日）",
+            "24h": "全年无休 24 小时",
+        },
         "date": "{y} 年 {m} 月 {d} 日",
         "source": "来源：{source}（截至 {date}）",
         "stale": "这些信息已超过一年未核实，使用前请先向各家服务商确认最新价格。",
-        "cost_note": "月费按“月基本费＋（来电数－基本费包含的通数）×超额费用”估算，不含初始费用和增值选项费用。每列中最便宜的方案标有“最便宜”。",
+        "cost_note": (
+            "月费按“月基本费＋（来电数－基本费包含的通数）×超额费用”估算，不含初始费用和增值选项费用。每列中最便宜的方案标有“最便宜”。"
+        ),
         "sort_hint": "点击列标题即可按该列排序（使用键盘时，用 Tab 键选中标题后按 Enter）。",
         "used_on": "所在页面：",
         "not_used": "尚未放在任何页面上",
@@ -467,9 +494,7 @@ def table_view(table: Table, language: str) -> dict:
     return {"headers": headers, "rows": rows, "volumes": volumes, "cost_columns": len(volumes)}
 
 
-def render_table(
-    table: Table, language: str, today: datetime.date, used_on: Sequence[PageLink] | None = None
-) -> str:
+def render_table(table: Table, language: str, today: datetime.date, used_on: Sequence[PageLink] | None = None) -> str:
     """The comparison as an HTML block: a sortable table (a plain table without JavaScript)."""
     data = table.data
     stale = any(is_stale(d, today) for d in [data.checked_on, *(row.checked_on for row in table.rows)] if d)
@@ -516,7 +541,9 @@ def simulator_data(table: Table, language: str) -> dict:
             for row in table.rows
         ],
         "hours": [{"id": hours, "label": ui["hours"][hours]} for hours in HOURS] if kinds["hours"] else [],
-        "text": {key: ui[key] for key in ("yen", "best", "sim_ok", "sim_not_covered", "sim_result", "sim_result_tie", "sim_none", "sim_invalid")},
+        "text": {
+            key: ui[key] for key in ("yen", "best", "sim_ok", "sim_not_covered", "sim_result", "sim_result_tie", "sim_none", "sim_invalid")
+        },
     }
 
 

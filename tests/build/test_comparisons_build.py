@@ -59,9 +59,18 @@ def test_fixture_site_shows_computed_costs_in_both_languages(site):
         block = document.select_one('.kb-compare[data-compare="demo-plans"]')
         # 0 calls: the base fee; 10 calls: exactly the included calls; 20: a tie; 40: overage.
         assert shown_costs(block) == {
-            ("small", 0): 1000, ("small", 10): 1000, ("small", 20): 3000, ("small", 40): 7000,
-            ("big", 0): 3000, ("big", 10): 3000, ("big", 20): 3000, ("big", 40): 4000,
-            ("flat", 0): 5000, ("flat", 10): 5000, ("flat", 20): 5000, ("flat", 40): 5000,
+            ("small", 0): 1000,
+            ("small", 10): 1000,
+            ("small", 20): 3000,
+            ("small", 40): 7000,
+            ("big", 0): 3000,
+            ("big", 10): 3000,
+            ("big", 20): 3000,
+            ("big", 40): 4000,
+            ("flat", 0): 5000,
+            ("flat", 10): 5000,
+            ("flat", 20): 5000,
+            ("flat", 40): 5000,
         }
         assert shown_cheapest(block) == {("small", 0), ("small", 10), ("small", 20), ("big", 20), ("big", 40)}
         assert block.select_one('tr[data-row="small"] td[data-volume="40"]').get_text() == cost
@@ -91,7 +100,9 @@ def test_bad_table_fails_the_build_with_one_line(site):
     result = build_fixture_site(site)
     assert result.returncode != 0
     # Once, although static-i18n builds the site once per language; the pages stay silent.
-    assert error_lines(result.stdout) == ["data/comparisons/demo-plans.yml:32: rows[1].base: an amount in yen cannot be negative (got -3000)"]
+    assert error_lines(result.stdout) == [
+        "data/comparisons/demo-plans.yml:32: rows[1].base: an amount in yen cannot be negative (got -3000)"
+    ]
     assert "Traceback" not in result.stdout
 
 
@@ -101,7 +112,9 @@ def test_stale_prices_warn_and_fail_the_strict_build(site):
     result = build_fixture_site(site)
     assert result.returncode != 0
     warnings = [line.split("-", 1)[1].strip() for line in result.stdout.splitlines() if line.startswith("WARNING")]
-    expected = "data/comparisons/demo-plans.yml:5: checked_on 2020-04-01 is more than a year old: check the prices again and update checked_on"
+    expected = (
+        "data/comparisons/demo-plans.yml:5: checked_on 2020-04-01 is more than a year old: check the prices again and update checked_on"
+    )
     assert warnings.count(expected) == 1
     assert "Traceback" not in result.stdout
 

@@ -199,7 +199,13 @@ def test_leap_day_is_stale_after_the_first_of_march():
 def test_good_tables_load(tmp_path):
     table = load(tmp_path, PLANS)
     assert [row.id for row in table.rows] == ["small", "big", "flat"]
-    assert table.rows[2].cells == {"plan": table.rows[2].cells["plan"], "base": 5000, "included": None, "overage": None, "hours": "every-day-daytime"}
+    assert table.rows[2].cells == {
+        "plan": table.rows[2].cells["plan"],
+        "base": 5000,
+        "included": None,
+        "overage": None,
+        "hours": "every-day-daytime",
+    }
     assert table.has_costs
     channels = load(tmp_path, CHANNELS)
     assert not channels.has_costs and channels.rows[1].cells["record"] is True
@@ -218,7 +224,10 @@ def column(column_id: str, kind: str) -> str:
 BAD = {
     "unknown column type": (
         HEAD + TEXT_COLUMN + column("fee", "money") + ROW + "    fee: 1\n",
-        "data/comparisons/demo.yml:9: columns[1].type: unknown column type 'money' (known: count, hours, included-calls, level, monthly-fee, overage-fee, text, yen, yes-no)",
+        (
+            "data/comparisons/demo.yml:9: columns[1].type: unknown column type 'money' (known: count, hours, "
+            "included-calls, level, monthly-fee, overage-fee, text, yen, yes-no)"
+        ),
     ),
     "negative fee": (
         HEAD + FEES + TEXT_COLUMN + column("base", "monthly-fee") + ROW + "    base: -500\n",
@@ -230,27 +239,56 @@ BAD = {
     ),
     "fee written with a yen sign": (
         HEAD + TEXT_COLUMN + column("initial", "yen") + ROW + "    initial: ¥10,000\n",
-        "data/comparisons/demo.yml:14: rows[0].initial: write an amount in yen as a whole number, without ¥, commas or units (got '¥10,000')",
+        (
+            "data/comparisons/demo.yml:14: rows[0].initial: write an amount in yen as a whole number, without ¥, "
+            "commas or units (got '¥10,000')"
+        ),
     ),
     "negative included calls": (
-        HEAD + FEES + TEXT_COLUMN + column("base", "monthly-fee") + column("included", "included-calls") + column("overage", "overage-fee")
-        + ROW + "    base: 1\n    included: -3\n    overage: 1\n",
+        HEAD
+        + FEES
+        + TEXT_COLUMN
+        + column("base", "monthly-fee")
+        + column("included", "included-calls")
+        + column("overage", "overage-fee")
+        + ROW
+        + "    base: 1\n    included: -3\n    overage: 1\n",
         "data/comparisons/demo.yml:24: rows[0].included: a number of calls cannot be negative (got -3)",
     ),
     "overage column without included calls": (
-        HEAD + FEES + TEXT_COLUMN + column("base", "monthly-fee") + column("overage", "overage-fee") + ROW + "    base: 1\n    overage: 1\n",
-        "data/comparisons/demo.yml:15: an overage-fee column needs an included-calls column: overage is charged for calls beyond the included ones",
+        HEAD
+        + FEES
+        + TEXT_COLUMN
+        + column("base", "monthly-fee")
+        + column("overage", "overage-fee")
+        + ROW
+        + "    base: 1\n    overage: 1\n",
+        (
+            "data/comparisons/demo.yml:15: an overage-fee column needs an included-calls column: overage is "
+            "charged for calls beyond the included ones"
+        ),
     ),
     "overage without included calls in a row": (
         PLANS.replace("    base: 3000\n    included: 30\n", "    base: 3000\n"),
-        "data/comparisons/demo.yml:33: rows[1]: an overage fee without included calls: give 'included' too (or leave both out for a flat fee)",
+        (
+            "data/comparisons/demo.yml:33: rows[1]: an overage fee without included calls: give 'included' too "
+            "(or leave both out for a flat fee)"
+        ),
     ),
     "included calls without overage in a row": (
         PLANS.replace("    included: 30\n    overage: 100\n", "    included: 30\n"),
-        "data/comparisons/demo.yml:33: rows[1]: included calls without an overage fee: give 'overage' too (or leave both out for a flat fee)",
+        (
+            "data/comparisons/demo.yml:33: rows[1]: included calls without an overage fee: give 'overage' too (or "
+            "leave both out for a flat fee)"
+        ),
     ),
     "included calls without a monthly fee": (
-        HEAD + TEXT_COLUMN + column("included", "included-calls") + column("overage", "overage-fee") + ROW + "    included: 1\n    overage: 1\n",
+        HEAD
+        + TEXT_COLUMN
+        + column("included", "included-calls")
+        + column("overage", "overage-fee")
+        + ROW
+        + "    included: 1\n    overage: 1\n",
         "data/comparisons/demo.yml:9: a 'included-calls' column is used for monthly costs: add a monthly-fee column",
     ),
     "two monthly fees": (
@@ -258,7 +296,12 @@ BAD = {
         "data/comparisons/demo.yml:15: columns[2].type: a table has at most one 'monthly-fee' column",
     ),
     "fees without volumes": (
-        HEAD + "source: {ja: 試験, zh: 测试}\nchecked_on: 2026-11-01\n" + TEXT_COLUMN + column("base", "monthly-fee") + ROW + "    base: 1\n",
+        HEAD
+        + "source: {ja: 試験, zh: 测试}\nchecked_on: 2026-11-01\n"
+        + TEXT_COLUMN
+        + column("base", "monthly-fee")
+        + ROW
+        + "    base: 1\n",
         "data/comparisons/demo.yml:1: a table with fees needs 'volumes' (e.g. volumes: [30, 50, 100, 200])",
     ),
     "fees without checked_on": (
@@ -299,7 +342,10 @@ BAD = {
     ),
     "bad hours": (
         PLANS.replace("hours: 24h", "hours: nights"),
-        "data/comparisons/demo.yml:35: rows[1].hours: 'nights' is not a covered-hours value: write one of weekday-daytime, every-day-daytime, 24h",
+        (
+            "data/comparisons/demo.yml:35: rows[1].hours: 'nights' is not a covered-hours value: write one of "
+            "weekday-daytime, every-day-daytime, 24h"
+        ),
     ),
     "yes-no as text": (
         HEAD + TEXT_COLUMN + column("record", "yes-no") + ROW + "    record: maybe\n",
@@ -338,9 +384,18 @@ BAD = {
         HEAD.replace("playbook: comparisons", "playbook: playbooks/answering-servce") + TEXT_COLUMN + ROW,
         "data/comparisons/demo.yml:2: playbook: unknown page 'playbooks/answering-servce' (did you mean playbooks/answering-service?)",
     ),
-    "YAML syntax": (HEAD + TEXT_COLUMN + "rows:\n  - id: a\n    name: {ja: あ, zh: 甲\n", "data/comparisons/demo.yml:11: YAML syntax error: expected ',' or '}', but got '<stream end>'"),
-    "not a mapping": ("- id: demo\n", "data/comparisons/demo.yml:1: a comparison file must be a mapping with id, playbook, title, columns and rows"),
-    "bad date": (PLANS.replace("checked_on: 2026-11-01", "checked_on: 2026-13-01"), "data/comparisons/demo.yml:5: invalid value '2026-13-01': month must be in 1..12"),
+    "YAML syntax": (
+        HEAD + TEXT_COLUMN + "rows:\n  - id: a\n    name: {ja: あ, zh: 甲\n",
+        "data/comparisons/demo.yml:11: YAML syntax error: expected ',' or '}', but got '<stream end>'",
+    ),
+    "not a mapping": (
+        "- id: demo\n",
+        "data/comparisons/demo.yml:1: a comparison file must be a mapping with id, playbook, title, columns and rows",
+    ),
+    "bad date": (
+        PLANS.replace("checked_on: 2026-11-01", "checked_on: 2026-13-01"),
+        "data/comparisons/demo.yml:5: invalid value '2026-13-01': month must be in 1..12",
+    ),
 }
 
 
@@ -375,7 +430,9 @@ def test_duplicate_comparison_id_across_files(tmp_path):
     write(tmp_path, "demo.yml", CHANNELS)
     write(tmp_path, "demo.yaml", CHANNELS)
     catalog = load_comparisons(tmp_path / "data" / "comparisons", tmp_path, PAGES, TODAY)
-    assert [str(e) for e in catalog.errors] == ["data/comparisons/demo.yml:1: duplicate comparison id 'demo' (also in data/comparisons/demo.yaml)"]
+    assert [str(e) for e in catalog.errors] == [
+        "data/comparisons/demo.yml:1: duplicate comparison id 'demo' (also in data/comparisons/demo.yaml)"
+    ]
 
 
 # ------------------------------------------------------------------ rendering
@@ -383,8 +440,7 @@ def test_duplicate_comparison_id_across_files(tmp_path):
 
 def cost_cells(document) -> dict:
     return {
-        (cell.find_parent("tr")["data-row"], int(cell["data-volume"])): int(cell["data-cost"])
-        for cell in document.select("td[data-cost]")
+        (cell.find_parent("tr")["data-row"], int(cell["data-volume"])): int(cell["data-cost"]) for cell in document.select("td[data-cost]")
     }
 
 
@@ -392,10 +448,18 @@ def test_table_shows_computed_costs_and_marks_the_cheapest(tmp_path):
     table = load(tmp_path, PLANS)
     document = soup(render_table(table, "ja", TODAY))
     headers = [th.get_text() for th in document.select("thead th")]
-    assert headers == ["プラン", "基本料金", "含まれる件数", "超過料金", "対応時間", "月0件の月額", "月10件の月額", "月20件の月額", "月40件の月額"]
-    assert cost_cells(document) == {
-        (row, calls): cost for calls in (0, 10, 20, 40) for row, cost in costs_at(table, calls).items()
-    }
+    assert headers == [
+        "プラン",
+        "基本料金",
+        "含まれる件数",
+        "超過料金",
+        "対応時間",
+        "月0件の月額",
+        "月10件の月額",
+        "月20件の月額",
+        "月40件の月額",
+    ]
+    assert cost_cells(document) == {(row, calls): cost for calls in (0, 10, 20, 40) for row, cost in costs_at(table, calls).items()}
     best = {(cell.find_parent("tr")["data-row"], int(cell["data-volume"])) for cell in document.select("td.kb-compare__best")}
     # At 20 calls the small and the big plan cost the same: both are marked.
     assert best == {("small", 0), ("small", 10), ("small", 20), ("big", 20), ("big", 40)}
@@ -411,7 +475,17 @@ def test_table_shows_computed_costs_and_marks_the_cheapest(tmp_path):
 def test_table_in_chinese(tmp_path):
     document = soup(render_table(load(tmp_path, PLANS), "zh", TODAY))
     small = [cell.get_text(" ", strip=True) for cell in document.select('tr[data-row="small"] > *')]
-    assert small == ["小", "1,000 日元", "10 通", "每通 200 日元", "工作日 9:00–18:00", "1,000 日元 最便宜", "1,000 日元 最便宜", "3,000 日元 最便宜", "7,000 日元"]
+    assert small == [
+        "小",
+        "1,000 日元",
+        "10 通",
+        "每通 200 日元",
+        "工作日 9:00–18:00",
+        "1,000 日元 最便宜",
+        "1,000 日元 最便宜",
+        "3,000 日元 最便宜",
+        "7,000 日元",
+    ]
     assert document.select_one(".kb-compare__source").get_text() == "来源：测试（截至 2026 年 11 月 1 日）"
 
 
@@ -518,7 +592,10 @@ def test_shortcodes_expand_to_table_and_simulator(handlers):
         ("<!-- md:compare -->", "docs/ja/x.md:5: md:compare takes one comparison id, e.g. <!-- md:compare contact-channels --> (got '')"),
         ("<!-- md:compare demo -->\n<!-- md:compare demo -->", "docs/ja/x.md:6: md:compare 'demo' is already on this page: embed it once"),
         ("<!-- md:cost-simulator nope -->", "docs/ja/x.md:5: unknown comparison 'nope' (known: channels, demo)"),
-        ("<!-- md:cost-simulator channels -->", "docs/ja/x.md:5: comparison 'channels' has no monthly-fee column: a cost simulator needs fees"),
+        (
+            "<!-- md:cost-simulator channels -->",
+            "docs/ja/x.md:5: comparison 'channels' has no monthly-fee column: a cost simulator needs fees",
+        ),
         ("<!-- md:compare-index all -->", "docs/ja/x.md:5: md:compare-index takes no arguments (got 'all')"),
     ],
 )
