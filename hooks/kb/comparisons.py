@@ -255,7 +255,7 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[T
         )
     if ("included-calls" in by_type or "hours" in by_type) and "monthly-fee" not in by_type:
         kind = "included-calls" if "included-calls" in by_type else "hours"
-        fail(("columns", by_type[kind], "type"), f"a '{kind}' column is used for monthly costs: add a monthly-fee column")
+        fail(("columns", by_type[kind], "type"), f"the '{kind}' column is used for monthly costs: add a monthly-fee column")
     if "monthly-fee" in by_type:
         for key, example in (
             ("volumes", "volumes: [30, 50, 100, 200]"),

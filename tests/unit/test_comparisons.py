@@ -289,7 +289,7 @@ BAD = {
         + column("overage", "overage-fee")
         + ROW
         + "    included: 1\n    overage: 1\n",
-        "data/comparisons/demo.yml:9: a 'included-calls' column is used for monthly costs: add a monthly-fee column",
+        "data/comparisons/demo.yml:9: the 'included-calls' column is used for monthly costs: add a monthly-fee column",
     ),
     "two monthly fees": (
         HEAD + FEES + TEXT_COLUMN + column("a", "monthly-fee") + column("b", "monthly-fee") + ROW + "    a: 1\n    b: 1\n",
