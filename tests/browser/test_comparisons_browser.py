@@ -187,6 +187,11 @@ def test_tables_and_simulator_fit_a_phone_screen(browser, site_url, tmp_path, la
         page.locator(SIMULATOR).screenshot(path=str(tmp_path / f"simulator-{language}-375.png"))
         wrapper.scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / f"table-{language}-375.png"))
+        # At this width the tables scroll: axe checks, among others, that the keyboard can reach them.
+        page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == []
     finally:
         context.close()
 
