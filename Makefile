@@ -45,3 +45,8 @@ bench: $(VENV)/.site-deps
 .PHONY: csp
 csp: build
 	$(BIN)/python deploy/csp.py $(SITE)
+
+# Translations: list outdated/missing ones; STAMP=docs/zh/x.md (or STAMP_ALL=1) marks them up to date after review.
+.PHONY: translations
+translations: $(VENV)/.site-deps
+	$(BIN)/python scripts/translations.py $(if $(STAMP),--stamp $(STAMP)) $(if $(STAMP_ALL),--stamp-all)

@@ -23,7 +23,7 @@ def on_page_read_source(page, config, **kwargs):
         log.error(str(KbError(shown_as, line, "file is not UTF-8 text: save it as UTF-8")))
         return raw.decode("utf-8", errors="replace")
     try:
-        check_front_matter(source, shown_as)
+        check_front_matter(source, shown_as, page.file.src_uri.partition("/")[0])
     except KbError as error:
         log.error(str(error))
         return FRONT_MATTER.sub("", source, count=1)  # let MkDocs go on, so every problem is listed

@@ -4,6 +4,7 @@ The work is done by hooks/kb; this file only connects it to MkDocs events and
 turns a KbError into one error line (the strict build then fails).
 """
 
+import datetime
 import logging
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists
 from kb.errors import KbError  # noqa: E402
 from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import expand  # noqa: E402
+from kb.translations import scan, status_handlers  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
 
@@ -86,7 +88,16 @@ def handlers_for(language: str, page, config, files) -> dict:
     def pages():
         return site_pages(language, config, files)
 
-    return {**checklist_handlers(checklists(config), language, pages, href)}
+    def pairs():
+        state = _for_this_build(config)
+        if "pairs" not in state:
+            state["pairs"] = scan(Path(config.docs_dir))
+        return state["pairs"]
+
+    return {
+        **checklist_handlers(checklists(config), language, pages, href),
+        **status_handlers(pairs, language, datetime.date.today(), href),
+    }
 
 
 def on_pre_build(config, **kwargs):

@@ -1,0 +1,103 @@
+"""MkDocs hook: translation notices, page facts (owner, review, last change) and review reminders.
+
+The logic is in hooks/kb/translations.py; this file reads what MkDocs knows about
+the page being built and hands the rendered HTML to the templates in overrides/
+through `page.meta` (so the notices stay out of the search index).
+static-i18n builds once per language; a page missing in the language being
+built is its default-language file (`fallback_to_default`).
+"""
+
+import datetime
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from mkdocs.utils import get_relative_url  # noqa: E402
+
+from kb.pages import without_language  # noqa: E402
+from kb.text import LANGUAGES  # noqa: E402
+from kb.translations import (  # noqa: E402
+    content_hash,
+    is_overdue,
+    last_changed,
+    render_missing_notice,
+    render_outdated_notice,
+    render_page_info,
+    review_due,
+    scan,
+)
+
+log = logging.getLogger("mkdocs.hooks.translations")
+
+
+def _file_language(file) -> str:
+    first = file.src_uri.partition("/")[0]
+    return first if first in LANGUAGES else getattr(file, "locale", None) or LANGUAGES[0]
+
+
+def _default_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    for language in i18n.config.languages if i18n else []:
+        if language.default:
+            return language.locale
+    return LANGUAGES[0]
+
+
+def on_pre_build(config, **kwargs):
+    """Pages that exist only outside the default language are not built there: say so once."""
+    if config.theme["language"] != _default_language(config):
+        return
+    default = _default_language(config)
+    for pair in scan(Path(config.docs_dir)):
+        if pair.pages.get(default) is None:
+            only = next(page for page in pair.pages.values() if page)
+            log.info(
+                f"docs/{only.language}/{only.file.relative_to(Path(config.docs_dir) / only.language).as_posix()}: "
+                f"not yet translated: no docs/{default}/ page, so the '{default}' site has no /{pair.path}/ "
+                "(listed as missing on /translation-status/)"
+            )
+
+
+def _source_href(page, source_language: str) -> str | None:
+    alternate = getattr(page.file, "alternates", {}).get(source_language)
+    return get_relative_url(alternate.url, page.url) if alternate else None
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    building = config.theme["language"]
+    language = _file_language(page.file)
+    meta = page.meta
+    notice = ""
+    if language != building:
+        notice = render_missing_notice(building, language)
+    else:
+        # A page with no stamp is a translation of the default language's page, if there is one (as on the status page).
+        stamp = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+        source_language = stamp.get("source", _default_language(config))
+        source = Path(config.docs_dir) / str(source_language) / without_language(page.file.src_uri)
+        if source_language in LANGUAGES and source_language != language and source.is_file():
+            if content_hash(source.read_text(encoding="utf-8", errors="replace")) != stamp.get("source_hash"):
+                notice = render_outdated_notice(building, source_language, last_changed(str(source)), _source_href(page, source_language) or "")
+    meta["kb_notice"] = notice
+
+    updated = meta.get("git_revision_date_localized_raw_iso_date")
+    reviewed = meta.get("reviewed") if isinstance(meta.get("reviewed"), datetime.date) else None
+    meta["kb_page_info"] = render_page_info(
+        building,
+        str(meta["owner"]) if meta.get("owner") else None,
+        reviewed,
+        datetime.date.fromisoformat(updated) if updated else None,
+    )
+
+    months = meta.get("review_interval_months")
+    if language == building and reviewed and is_overdue(reviewed, months, datetime.date.today()):
+        # INFO, not WARNING: strict mode would fail the build, and a late review is a reminder, not an error.
+        log.info(
+            f"docs/{page.file.src_uri}: overdue review: last reviewed {reviewed.isoformat()}, "
+            f"due {review_due(reviewed, months).isoformat()} (every {months or 12} months); "
+            "check the page and set 'reviewed' to the date of the check"
+        )
+    return context
+
