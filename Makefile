@@ -50,3 +50,8 @@ csp: build
 .PHONY: translations
 translations: $(VENV)/.site-deps
 	$(BIN)/python scripts/translations.py $(if $(STAMP),--stamp $(STAMP)) $(if $(STAMP_ALL),--stamp-all)
+
+# Published URLs: after adding pages or headings, record them so they can never vanish unnoticed.
+.PHONY: urls
+urls: build
+	$(BIN)/python scripts/published_urls.py $(SITE)
