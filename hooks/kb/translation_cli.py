@@ -71,7 +71,7 @@ def stamp(file: Path, docs_dir: Path, pairs: list[Pair]) -> str:
     new_text = stamped(text, source_language, source_hash)
     if new_text != text:
         file.write_text(new_text, encoding="utf-8")
-    return f"stamped   {file.as_posix()}: up to date with {source_language} ({source_hash})"
+    return f"stamped   {_relative(file, Path.cwd())}: up to date with {source_language} ({source_hash})"
 
 
 def stamp_all(docs_dir: Path, pairs: list[Pair]) -> list[str]:
