@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from kb.redirects import localized_redirects  # noqa: E402
+from kb.redirects import localized_redirects, mark_redirect_page  # noqa: E402
 
 
 def _default_language(config) -> str:
@@ -41,3 +41,17 @@ def on_files(files, config, **kwargs):
     sources = set(pages)
     plugin.redirects = localized_redirects(plugin.config.get("redirect_maps", {}), language, _default_language(config), sources)
     return files
+
+
+def on_post_build(config, **kwargs):
+    """Redirect pages are pages too: the site's language and `noindex`, like every other page."""
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return
+    from mkdocs_redirects.plugin import get_html_path
+
+    language = config.theme["language"]
+    for old in getattr(plugin, "redirects", {}):
+        file = Path(config.site_dir) / get_html_path(old, config.use_directory_urls)
+        if file.is_file():
+            file.write_text(mark_redirect_page(file.read_text(encoding="utf-8"), language), encoding="utf-8")

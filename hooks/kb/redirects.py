@@ -25,3 +25,11 @@ def localized_redirects(redirect_maps: Mapping[str, str], language: str, default
                 break
         result[old_path] = target + hash_sign + fragment
     return result
+
+
+def mark_redirect_page(html: str, language: str) -> str:
+    """mkdocs-redirects' page with the site's language and the internal site's `noindex`."""
+    html = html.replace('<html lang="en">', f'<html lang="{language}">', 1)
+    if 'name="robots"' not in html:
+        html = html.replace("<head>", '<head>\n    <meta name="robots" content="noindex, nofollow">', 1)
+    return html

@@ -200,8 +200,11 @@ def test_one_redirect_entry_redirects_in_both_languages(tmp_path):
     result = build_fixture_site(project)
     assert result.returncode == 0, result.stdout
     site = project / "site"
-    for old, new in (("old", "playbooks/demo"), ("zh/old", "zh/playbooks/demo")):
-        refresh = BeautifulSoup((site / old / "index.html").read_text(encoding="utf-8"), "html.parser").select_one('meta[http-equiv="refresh"]')
+    for old, new, language in (("old", "playbooks/demo", "ja"), ("zh/old", "zh/playbooks/demo", "zh")):
+        document = BeautifulSoup((site / old / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert document.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
+        assert document.html["lang"] == language
+        refresh = document.select_one('meta[http-equiv="refresh"]')
         target = refresh["content"].split("url=", 1)[1]
         assert target.endswith("/#steps")
         assert (site / old / target.split("#")[0]).resolve() == (site / new).resolve()
