@@ -65,6 +65,14 @@ def _source_href(page, source_language: str) -> str | None:
     return get_relative_url(alternate.url, page.url) if alternate else None
 
 
+def on_page_content(html, page, config, files, **kwargs):
+    """A fallback page's text is in the other language: say so for screen readers and translation tools."""
+    language = _file_language(page.file)
+    if language != config.theme["language"]:
+        return f'<div lang="{language}">\n{html}\n</div>'
+    return html
+
+
 def on_page_context(context, page, config, nav, **kwargs):
     building = config.theme["language"]
     language = _file_language(page.file)
