@@ -87,7 +87,9 @@ def on_page_context(context, page, config, nav, **kwargs):
         source = Path(config.docs_dir) / str(source_language) / without_language(page.file.src_uri)
         if source_language in LANGUAGES and source_language != language and source.is_file():
             if content_hash(source.read_text(encoding="utf-8", errors="replace")) != stamp.get("source_hash"):
-                notice = render_outdated_notice(building, source_language, last_changed(str(source)), _source_href(page, source_language) or "")
+                notice = render_outdated_notice(
+                    building, source_language, last_changed(str(source)), _source_href(page, source_language) or ""
+                )
     meta["kb_notice"] = notice
 
     updated = meta.get("git_revision_date_localized_raw_iso_date")
@@ -108,4 +110,3 @@ def on_page_context(context, page, config, nav, **kwargs):
             "check the page and set 'reviewed' to the date of the check"
         )
     return context
-

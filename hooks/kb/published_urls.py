@@ -125,5 +125,7 @@ def dump_manifest(pages: dict[str, list[str]], retired: dict[str, str]) -> str:
     lines.append("retired:" + ("" if retired else " []"))
     for url, reason in retired.items():
         lines.append(f'  - url: "{url}"')
-        lines.append(f"    reason: {yaml.safe_dump(reason, allow_unicode=True, default_flow_style=True).strip().removesuffix('...').strip()}")
+        lines.append(
+            f"    reason: {yaml.safe_dump(reason, allow_unicode=True, default_flow_style=True).strip().removesuffix('...').strip()}"
+        )
     return "\n".join(lines) + "\n"

@@ -1,8 +1,8 @@
 """`make translations`: list outdated and missing translations and overdue reviews; stamp reviewed translations.
 
-    make translations                          # list what needs a translator or a reviewer
-    make translations STAMP=docs/zh/x.md       # after reviewing docs/zh/x.md against its source: mark it up to date
-    make translations STAMP_ALL=1              # stamp every translation (only right after checking them all)
+make translations                          # list what needs a translator or a reviewer
+make translations STAMP=docs/zh/x.md       # after reviewing docs/zh/x.md against its source: mark it up to date
+make translations STAMP_ALL=1              # stamp every translation (only right after checking them all)
 """
 
 import argparse
@@ -40,7 +40,9 @@ def report(pairs: list[Pair], root: Path, today: datetime.date) -> list[str]:
         for page in pair.pages.values():
             if page and page.reviewed and is_overdue(page.reviewed, page.review_months, today):
                 due = review_due(page.reviewed, page.review_months)
-                lines.append(f"overdue   {_relative(page.file, root)}: reviewed {page.reviewed.isoformat()}, review was due {due.isoformat()}")
+                lines.append(
+                    f"overdue   {_relative(page.file, root)}: reviewed {page.reviewed.isoformat()}, review was due {due.isoformat()}"
+                )
     return lines
 
 

@@ -94,7 +94,7 @@ def last_changed(path: str) -> datetime.date | None:
             return datetime.date.fromisoformat(result.stdout.strip())
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
-    return datetime.datetime.fromtimestamp(os.stat(file).st_mtime, datetime.timezone.utc).date()
+    return datetime.datetime.fromtimestamp(os.stat(file).st_mtime, datetime.UTC).date()
 
 
 # ---------------------------------------------------------------- pages and pairs

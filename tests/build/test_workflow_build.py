@@ -115,7 +115,10 @@ def test_a_page_only_in_zh_is_not_a_404_from_the_switcher(built):
 
 def status_rows(site, language):
     table = soup(site, language, "translation-status/").select_one("table.kb-translation-status")
-    return {row["data-page"]: {cell["data-lang"]: cell["data-state"] for cell in row.select("td[data-lang]")} for row in table.select("tbody tr")}
+    return {
+        row["data-page"]: {cell["data-lang"]: cell["data-state"] for cell in row.select("td[data-lang]")}
+        for row in table.select("tbody tr")
+    }
 
 
 def test_status_page_lists_every_pair_with_its_state(built):
@@ -154,8 +157,14 @@ def test_status_page_is_excluded_from_search(built):
 
 @pytest.mark.parametrize(
     "language,path,file",
-    [("ja", "same/", "ja/same.md"), ("zh", "same/", "zh/same.md"), ("zh", "playbooks/demo/", "zh/playbooks/demo.md"),
-     ("ja", "", "ja/index.md"), ("zh", "", "zh/index.md"), ("zh", "only-ja/", "ja/only-ja.md")],
+    [
+        ("ja", "same/", "ja/same.md"),
+        ("zh", "same/", "zh/same.md"),
+        ("zh", "playbooks/demo/", "zh/playbooks/demo.md"),
+        ("ja", "", "ja/index.md"),
+        ("zh", "", "zh/index.md"),
+        ("zh", "only-ja/", "ja/only-ja.md"),
+    ],
 )
 def test_edit_link_opens_the_file_of_that_language(built, language, path, file):
     assert soup(built[1], language, path).select_one("a[rel=edit]")["href"] == EDIT + file
@@ -168,7 +177,9 @@ def test_every_page_shows_owner_review_and_last_update_in_its_language(built):
         for file in (site / prefix).glob("**/index.html") if prefix else site.glob("**/index.html"):
             if not prefix and file.is_relative_to(site / "zh"):
                 continue
-            facts = [fact.get_text() for fact in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select(".kb-page-info__fact")]
+            facts = [
+                fact.get_text() for fact in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select(".kb-page-info__fact")
+            ]
             assert [fact.split("：")[0] + "：" for fact in facts] == labels[language], file
 
 
@@ -187,7 +198,9 @@ def test_url_manifest_catches_a_removed_page_and_a_removed_heading_id(tmp_path):
     assert problems == ["/same/", "/zh/playbooks/demo/#phrases", "/zh/same/"]
 
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("redirect_maps: {}", 'redirect_maps: {"same.md": "changed.md"}'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("redirect_maps: {}", 'redirect_maps: {"same.md": "changed.md"}'), encoding="utf-8"
+    )
     assert build_fixture_site(project, tmp_path / "redirected").returncode == 0
     retired = Manifest(manifest.pages, {"/zh/playbooks/demo/#phrases": "renamed to #wording in the Chinese page"})
     assert broken_promises(retired, read_site(tmp_path / "redirected")) == []
@@ -196,7 +209,10 @@ def test_url_manifest_catches_a_removed_page_and_a_removed_heading_id(tmp_path):
 def test_one_redirect_entry_redirects_in_both_languages(tmp_path):
     project = make_workflow_site(tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("redirect_maps: {}", 'redirect_maps: {"old.md": "playbooks/demo.md#steps"}'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("redirect_maps: {}", 'redirect_maps: {"old.md": "playbooks/demo.md#steps"}'),
+        encoding="utf-8",
+    )
     result = build_fixture_site(project)
     assert result.returncode == 0, result.stdout
     site = project / "site"
