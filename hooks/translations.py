@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 from kb.pages import without_language  # noqa: E402
 from kb.text import LANGUAGES  # noqa: E402
 from kb.translations import (  # noqa: E402
+    DEFAULT_REVIEW_MONTHS,
     content_hash,
     is_overdue,
     last_changed,
@@ -50,12 +51,13 @@ def on_pre_build(config, **kwargs):
     if config.theme["language"] != _default_language(config):
         return
     default = _default_language(config)
-    for pair in scan(Path(config.docs_dir)):
+    docs = Path(config.docs_dir)
+    for pair in scan(docs):
         if pair.pages.get(default) is None:
             only = next(page for page in pair.pages.values() if page)
             log.info(
-                f"docs/{only.language}/{only.file.relative_to(Path(config.docs_dir) / only.language).as_posix()}: "
-                f"not yet translated: no docs/{default}/ page, so the '{default}' site has no /{pair.path}/ "
+                f"{docs.name}/{only.file.relative_to(docs).as_posix()}: "
+                f"not yet translated: no {docs.name}/{default}/ page, so the '{default}' site has no /{pair.path}/ "
                 "(listed as missing on /translation-status/)"
             )
 
@@ -105,8 +107,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     if language == building and reviewed and is_overdue(reviewed, months, datetime.date.today()):
         # INFO, not WARNING: strict mode would fail the build, and a late review is a reminder, not an error.
         log.info(
-            f"docs/{page.file.src_uri}: overdue review: last reviewed {reviewed.isoformat()}, "
-            f"due {review_due(reviewed, months).isoformat()} (every {months or 12} months); "
+            f"{Path(config.docs_dir).name}/{page.file.src_uri}: overdue review: last reviewed {reviewed.isoformat()}, "
+            f"due {review_due(reviewed, months).isoformat()} (every {months or DEFAULT_REVIEW_MONTHS} months); "
             "check the page and set 'reviewed' to the date of the check"
         )
     return context
