@@ -4,7 +4,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, StringConstraints, field_validator
 
 from .errors import KbError
 from .text import LANGUAGES, Strict, Text
@@ -18,6 +18,13 @@ class TranslationStamp(Strict):
 
     source: Literal[LANGUAGES]
     source_hash: Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+
+    @field_validator("source_hash", mode="before")
+    @classmethod
+    def _quoted(cls, value):
+        if isinstance(value, int | float):
+            raise ValueError('write the hash in quotes, as `make translations STAMP=…` does: source_hash: "0123456789ab"')
+        return value
 
 
 class PageMeta(BaseModel):

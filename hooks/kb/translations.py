@@ -3,7 +3,7 @@
 A translated page says in its front matter which page it was translated from and
 the hash of that page's body at the time:
 
-    translation: {source: ja, source_hash: 3f2a9c0d41b7}
+    translation: {source: ja, source_hash: "3f2a9c0d41b7"}
 
 The source page has no such key. The hash covers the body only (front matter
 excluded, line ends and trailing spaces normalised), so editing `reviewed` or
@@ -196,7 +196,8 @@ def stamped(source: str, source_language: str, source_hash: str) -> str:
     match = FRONT_MATTER.match(source)
     if match is None:
         raise ValueError("the page has no front matter")
-    entry = f"translation: {{source: {source_language}, source_hash: {source_hash}}}\n"
+    # Quoted: a hash of digits only would otherwise be read back as a number.
+    entry = f'translation: {{source: {source_language}, source_hash: "{source_hash}"}}\n'
     block = match["yaml"] or ""
     if _TRANSLATION_KEY.search(block):
         block = _TRANSLATION_KEY.sub(lambda _: entry, block, count=1)

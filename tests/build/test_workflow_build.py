@@ -31,7 +31,7 @@ def write(project, language, name, title, body="本文です。", extra="", revi
 
 
 def stamp_for(source_text, language="ja"):
-    return f"translation: {{source: {language}, source_hash: {content_hash(source_text)}}}\n"
+    return f'translation: {{source: {language}, source_hash: "{content_hash(source_text)}"}}\n'
 
 
 def make_workflow_site(folder):

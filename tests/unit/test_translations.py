@@ -90,14 +90,14 @@ def docs(tmp_path):
     docs = tmp_path / "docs"
     source = page(title="原文", body="変わらない本文。")
     write(docs, "ja", "same.md", source)
-    write(docs, "zh", "same.md", page(title="译文", extra=f"translation: {{source: ja, source_hash: {content_hash(source)}}}\n"))
+    write(docs, "zh", "same.md", page(title="译文", extra=f'translation: {{source: ja, source_hash: "{content_hash(source)}"}}\n'))
     old_source = page(title="原文", body="古い本文。")
     write(docs, "ja", "changed.md", page(title="原文", body="新しい本文。"))
-    write(docs, "zh", "changed.md", page(title="译文", extra=f"translation: {{source: ja, source_hash: {content_hash(old_source)}}}\n"))
+    write(docs, "zh", "changed.md", page(title="译文", extra=f'translation: {{source: ja, source_hash: "{content_hash(old_source)}"}}\n'))
     write(docs, "ja", "only-ja.md", page(title="日本語だけ"))
     zh_source = page(title="中文原文", body="中文正文。")
     write(docs, "zh", "from-zh.md", zh_source)
-    write(docs, "ja", "from-zh.md", page(title="訳", extra=f"translation: {{source: zh, source_hash: {content_hash(zh_source)}}}\n"))
+    write(docs, "ja", "from-zh.md", page(title="訳", extra=f'translation: {{source: zh, source_hash: "{content_hash(zh_source)}"}}\n'))
     write(docs, "ja", "unstamped.md", page(title="原文"))
     write(docs, "zh", "unstamped.md", page(title="译文"))
     return docs
@@ -135,17 +135,21 @@ def test_a_changed_zh_source_makes_the_ja_translation_outdated(docs):
 def test_stamping_adds_or_replaces_only_the_translation_entry():
     text = page(extra="search:\n  exclude: true\n")
     once = stamped(text, "ja", "0123456789ab")
-    assert "translation: {source: ja, source_hash: 0123456789ab}\n---\n" in once
+    assert 'translation: {source: ja, source_hash: "0123456789ab"}\n---\n' in once
     assert "search:\n  exclude: true\n" in once
     twice = stamped(once.replace("source_hash: 0123456789ab}", "source_hash: 0123456789ab}"), "ja", "ba9876543210")
     assert twice.count("translation:") == 1 and "ba9876543210" in twice
     block = stamped(page(extra="translation:\n  source: ja\n  source_hash: 0123456789ab\nhide: [toc]\n"), "ja", "ffffffffffff")
-    assert "translation: {source: ja, source_hash: ffffffffffff}\nhide: [toc]\n" in block
+    assert 'translation: {source: ja, source_hash: "ffffffffffff"}\nhide: [toc]\n' in block
     assert block.split("---\n", 2)[2] == page().split("---\n", 2)[2]
 
 
-def test_stamped_front_matter_is_valid():
+def test_stamped_front_matter_is_valid_even_for_a_hash_of_digits_only():
     check_front_matter(stamped(page(), "ja", "0123456789ab"), "docs/zh/x.md", "zh")
+    digits = stamped(page(), "ja", "012345678901")
+    assert check_front_matter(digits, "docs/zh/x.md", "zh").translation.source_hash == "012345678901"
+    with pytest.raises(KbError, match=r"docs/zh/x.md:6: translation.source_hash: write the hash in quotes"):
+        check_front_matter(digits.replace('"012345678901"', "12345678901"), "docs/zh/x.md", "zh")
     with pytest.raises(KbError, match="this page is itself in 'ja'"):
         check_front_matter(stamped(page(), "ja", "0123456789ab"), "docs/ja/x.md", "ja")
 
