@@ -16,11 +16,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from kb.pages import without_language  # noqa: E402
+from kb.pages import page_path, without_language  # noqa: E402
 from kb.text import LANGUAGES  # noqa: E402
 from kb.translations import (  # noqa: E402
     DEFAULT_REVIEW_MONTHS,
-    content_hash,
+    OUTDATED,
     is_overdue,
     last_changed,
     render_missing_notice,
@@ -62,6 +62,16 @@ def on_pre_build(config, **kwargs):
             )
 
 
+_scanned: dict = {"config": None, "pairs": {}}
+
+
+def _pairs(config) -> dict:
+    """Every page pair of this build by page path, read once (static-i18n builds each language with the same config)."""
+    if _scanned["config"] is not config:
+        _scanned.update(config=config, pairs={pair.path: pair for pair in scan(Path(config.docs_dir))})
+    return _scanned["pairs"]
+
+
 def _source_href(page, source_language: str) -> str | None:
     alternate = getattr(page.file, "alternates", {}).get(source_language)
     return get_relative_url(alternate.url, page.url) if alternate else None
@@ -83,15 +93,12 @@ def on_page_context(context, page, config, nav, **kwargs):
     if language != building:
         notice = render_missing_notice(building, language)
     else:
-        # A page with no stamp is a translation of the default language's page, if there is one (as on the status page).
-        stamp = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
-        source_language = stamp.get("source", _default_language(config))
-        source = Path(config.docs_dir) / str(source_language) / without_language(page.file.src_uri)
-        if source_language in LANGUAGES and source_language != language and source.is_file():
-            if content_hash(source.read_text(encoding="utf-8", errors="replace")) != stamp.get("source_hash"):
-                notice = render_outdated_notice(
-                    building, source_language, last_changed(str(source)), _source_href(page, source_language) or ""
-                )
+        # The same pairs and states as /translation-status/ shows.
+        pair = _pairs(config).get(page_path(without_language(page.file.src_uri)))
+        if pair is not None and pair.state(language) == OUTDATED:
+            source = pair.pages[pair.source_language]
+            href = _source_href(page, pair.source_language) or ""
+            notice = render_outdated_notice(building, pair.source_language, last_changed(str(source.file)), href)
     meta["kb_notice"] = notice
 
     updated = meta.get("git_revision_date_localized_raw_iso_date")

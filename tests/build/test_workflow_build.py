@@ -46,6 +46,9 @@ def make_workflow_site(folder):
     old = PAGE.format(title="変更", owner="責任者", reviewed="2026-11-01", extra="", body="古い本文。")
     write(project, "ja", "changed.md", "変更", "新しい本文。")
     write(project, "zh", "changed.md", "已更改", "译文。", extra=stamp_for(old), owner="主管")
+    old_zh = PAGE.format(title="中文原文", owner="主管", reviewed="2026-11-01", extra="", body="旧的中文正文。")
+    write(project, "zh", "from-zh.md", "中文原文", "新的中文正文。", owner="主管")
+    write(project, "ja", "from-zh.md", "中国語が原文", "訳文です。", extra=stamp_for(old_zh, "zh"))
     write(project, "ja", "only-ja.md", "日本語だけ", "日本語だけの本文。")
     write(project, "zh", "only-zh.md", "只有中文", "只有中文的正文。", owner="主管")
     source = write(project, "ja", "overdue.md", "期限切れ", "本文。", reviewed="2020-01-01", extra="review_interval_months: 6\n")
@@ -90,6 +93,15 @@ def test_an_outdated_translation_says_so_in_its_language_with_a_link_to_the_sour
     assert (html_file(site, "zh", "changed/").parent / link["href"]).resolve() == (site / "changed").resolve()
 
 
+def test_an_outdated_japanese_translation_of_a_chinese_page_says_so_in_japanese(built):
+    _, site, _ = built
+    box = notice(site, "ja", "from-zh/")
+    assert box.select_one(".admonition-title").get_text() == "この翻訳は古くなっている可能性があります。"
+    assert "翻訳元の中国語ページが" in box.get_text() and box.select_one("a").get_text() == "中国語の原文を見る"
+    assert (html_file(site, "ja", "from-zh/").parent / box.select_one("a")["href"]).resolve() == (site / "zh" / "from-zh").resolve()
+    assert notice(site, "zh", "from-zh/") is None
+
+
 @pytest.mark.parametrize("language,path", [("zh", "same/"), ("zh", "overdue/"), ("ja", "changed/"), ("ja", "same/"), ("ja", "only-ja/")])
 def test_fresh_translations_and_sources_have_no_notice(built, language, path):
     assert notice(built[1], language, path) is None
@@ -128,6 +140,7 @@ def test_status_page_lists_every_pair_with_its_state(built):
         "same": {"ja": "source", "zh": "up-to-date"},
         "playbooks/demo": {"ja": "source", "zh": "up-to-date"},
         "changed": {"ja": "source", "zh": "outdated"},
+        "from-zh": {"ja": "outdated", "zh": "source"},
         "only-ja": {"ja": "source", "zh": "missing"},
         "only-zh": {"ja": "missing", "zh": "source"},
         "overdue": {"ja": "source", "zh": "up-to-date"},
@@ -145,7 +158,7 @@ def test_status_page_is_localised_and_shows_owner_review_and_due_date(built):
     row = ja.select_one('tr[data-page="overdue"]')
     assert [td.get_text() for td in row.select("td")][3:] == ["責任者", "2020年1月1日", "2020年7月1日（確認期限切れ）"]
     assert zh.select_one('tr[data-page="same"] td[data-overdue]')["data-overdue"] == "no"
-    assert "共8个页面" in zh.select_one(".kb-status-summary").get_text()
+    assert "共9个页面" in zh.select_one(".kb-status-summary").get_text()
 
 
 def test_status_page_is_excluded_from_search(built):

@@ -1,5 +1,7 @@
 """The contributor workflow on the real site: edit links, page facts, status page, published URLs."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -41,6 +43,11 @@ def test_status_page_lists_every_contract_page(built_site, language):
     assert {path.rstrip("/") or "index" for path in CONTRACT_PATHS} <= listed
     states = {cell["data-state"] for row in rows for cell in row.select("td[data-state]")}
     assert states <= {"source", "up-to-date", "outdated", "missing"}
+
+
+def test_status_page_is_not_in_the_search_index(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "translation-status" in doc["location"]]
 
 
 def test_no_published_url_or_playbook_heading_id_has_disappeared(built_site):
