@@ -105,7 +105,7 @@ def on_pre_build(config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    shown_as = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    shown_as = f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}"
     handlers = handlers_for(page_language(page, config), page, config, files)
     try:
         return expand(markdown, handlers, shown_as, first_body_line(page))

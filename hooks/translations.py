@@ -4,7 +4,8 @@ The logic is in hooks/kb/translations.py; this file reads what MkDocs knows abou
 the page being built and hands the rendered HTML to the templates in overrides/
 through `page.meta` (so the notices stay out of the search index).
 static-i18n builds once per language; a page missing in the language being
-built is its default-language file (`fallback_to_default`).
+built is its default-language file (`fallback_to_default`), and on_files below
+does the same for a page that exists only outside the default language.
 """
 
 import datetime
@@ -14,6 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from kb.pages import page_path, without_language  # noqa: E402
@@ -34,6 +37,8 @@ log = logging.getLogger("mkdocs.hooks.translations")
 
 
 def _file_language(file) -> str:
+    if getattr(file, "kb_language", None):
+        return file.kb_language  # a page borrowed from another language (see on_files)
     first = file.src_uri.partition("/")[0]
     return first if first in LANGUAGES else getattr(file, "locale", None) or LANGUAGES[0]
 
@@ -46,20 +51,46 @@ def _default_language(config) -> str:
     return LANGUAGES[0]
 
 
-def on_pre_build(config, **kwargs):
-    """Pages that exist only outside the default language are not built there: say so once."""
-    if config.theme["language"] != _default_language(config):
-        return
-    default = _default_language(config)
+def _page_file(config, language: str, relative: str) -> File:
+    """A File whose URL is that of `relative` in `language` (the default language has no prefix)."""
+    prefix = "" if language == _default_language(config) else f"{language}/"
+    dest = File(relative, None, "", config.use_directory_urls).dest_uri
+    return File(f"{language}/{relative}", config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=prefix + dest)
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
+def on_files(files, config, **kwargs):
+    """static-i18n falls back only to the default language: build a page that exists only in another language there too.
+
+    The borrowed file is named as if it were the default language's (so `nav` finds it) but
+    reads the other language's source; it gets the "not yet translated" notice like any
+    fallback page, its edit link opens the real file, and the switchers point at each other.
+    """
+    default, building = _default_language(config), config.theme["language"]
     docs = Path(config.docs_dir)
-    for pair in scan(docs):
-        if pair.pages.get(default) is None:
-            only = next(page for page in pair.pages.values() if page)
+    for pair in _pairs(config).values():
+        if pair.pages.get(default) is not None:
+            continue
+        source = next(page for page in pair.pages.values() if page)
+        relative = source.file.relative_to(docs / source.language).as_posix()
+        if building == default:
+            borrowed = _page_file(config, default, relative)
+            borrowed.abs_src_path = str(source.file)
+            borrowed.edit_uri = f"{source.language}/{relative}"
+            borrowed.kb_language = source.language
+            borrowed.locale, borrowed.locale_alternate_of, borrowed.localization = source.language, default, source.language
+            borrowed.norm_src_uri = relative
+            borrowed.alternates = {default: borrowed, source.language: _page_file(config, source.language, relative)}
+            files.append(borrowed)
             log.info(
-                f"{docs.name}/{only.file.relative_to(docs).as_posix()}: "
-                f"not yet translated: no {docs.name}/{default}/ page, so the '{default}' site has no /{pair.path}/ "
-                "(listed as missing on /translation-status/)"
+                f"{docs.name}/{source.language}/{relative}: not yet translated: built from the '{source.language}' page "
+                f"at /{pair.path}/ too, with a notice (listed as missing on /translation-status/)"
             )
+        else:
+            own = files.get_file_from_path(f"{building}/{relative}")
+            if own is not None and hasattr(own, "alternates"):
+                own.alternates[default] = _page_file(config, default, relative)
+    return files
 
 
 _scanned: dict = {"config": None, "pairs": {}}

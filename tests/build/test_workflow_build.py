@@ -2,8 +2,8 @@
 
 A fixture site holds page pairs in every state: up to date, outdated (source
 changed after the stamp), missing in zh (built from ja by static-i18n's
-fallback), missing in ja (static-i18n only falls back to the default language,
-so the ja site has no such page; the build says so and the status page lists it).
+fallback), missing in ja (static-i18n falls back to the default language only;
+hooks/translations.py builds the zh page on the ja side too).
 """
 
 import json
@@ -74,7 +74,7 @@ def test_the_fixture_builds_strict_with_reminders_as_info_lines(built):
     _, _, log = built
     assert "WARNING" not in log and "Traceback" not in log
     assert re.search(r"INFO +- +docs/ja/overdue\.md: overdue review: last reviewed 2020-01-01, due 2020-07-01 \(every 6 months\)", log)
-    assert "INFO    -  docs/zh/only-zh.md: not yet translated: no docs/ja/ page" in log
+    assert "INFO    -  docs/zh/only-zh.md: not yet translated: built from the 'zh' page at /only-zh/ too" in log
     assert "docs/ja/same.md: overdue" not in log
 
 
@@ -102,7 +102,9 @@ def test_an_outdated_japanese_translation_of_a_chinese_page_says_so_in_japanese(
     assert notice(site, "zh", "from-zh/") is None
 
 
-@pytest.mark.parametrize("language,path", [("zh", "same/"), ("zh", "overdue/"), ("ja", "changed/"), ("ja", "same/"), ("ja", "only-ja/")])
+@pytest.mark.parametrize(
+    "language,path", [("zh", "same/"), ("zh", "overdue/"), ("ja", "changed/"), ("ja", "same/"), ("ja", "only-ja/"), ("zh", "only-zh/")]
+)
 def test_fresh_translations_and_sources_have_no_notice(built, language, path):
     assert notice(built[1], language, path) is None
 
@@ -117,12 +119,26 @@ def test_a_missing_translation_falls_back_with_a_notice_in_the_language_of_the_s
     assert document.select_one('article div[lang="ja"]').get_text(strip=True).startswith("日本語だけ")
 
 
-def test_a_page_only_in_zh_is_not_a_404_from_the_switcher(built):
+@pytest.mark.parametrize(
+    "language,path,file",
+    [("zh", "only-ja/", "ja/only-ja.md"), ("ja", "only-zh/", "zh/only-zh.md")],
+)
+def test_a_page_missing_in_one_language_is_built_from_the_other_with_switchers_both_ways(built, language, path, file):
     _, site, _ = built
-    assert not html_file(site, "ja", "only-zh/").exists()  # static-i18n falls back to the default language only
-    switch = soup(site, "zh", "only-zh/").select_one('a.md-select__link[hreflang="ja"]')
-    target = (html_file(site, "zh", "only-zh/").parent / switch["href"]).resolve() if not switch["href"].startswith("/") else site
-    assert (target / "index.html").exists()
+    other = "ja" if language == "zh" else "zh"
+    document = soup(site, language, path)
+    assert document.html["lang"] == language
+    assert document.select_one("article .kb-translation-notice")["data-kb-notice"] == "missing"
+    assert document.select_one(f'article div[lang="{other}"]') is not None
+    assert document.select_one("a[rel=edit]")["href"] == EDIT + file
+    for here, there in ((language, other), (other, language)):
+        switch = soup(site, here, path).select_one(f'a.md-select__link[hreflang="{there}"]')
+        assert (html_file(site, here, path).parent / switch["href"]).resolve() == html_file(site, there, path).parent.resolve()
+
+
+def test_the_japanese_notice_for_a_page_only_in_chinese(built):
+    box = notice(built[1], "ja", "only-zh/")
+    assert box.get_text(" ", strip=True) == "このページはまだ日本語に翻訳されていません。 以下は中国語の原文です。"
 
 
 def status_rows(site, language):
@@ -237,3 +253,22 @@ def test_one_redirect_entry_redirects_in_both_languages(tmp_path):
         target = refresh["content"].split("url=", 1)[1]
         assert target.endswith("/#steps")
         assert (site / old / target.split("#")[0]).resolve() == (site / new).resolve()
+
+
+def test_a_page_only_in_chinese_may_be_in_an_explicit_nav(tmp_path):
+    """The real site lists every page in `nav` (strict): the Japanese build must find a Chinese-only page too."""
+    project = make_workflow_site(tmp_path / "project")
+    pages = sorted(
+        p.relative_to(project / "docs" / language).as_posix()
+        for language in ("ja", "zh")
+        for p in (project / "docs" / language).rglob("*.md")
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "nav:\n" + "".join(f"  - {page}\n" for page in dict.fromkeys(pages)), encoding="utf-8"
+    )
+    result = build_fixture_site(project)
+    assert result.returncode == 0, result.stdout
+    assert "WARNING" not in result.stdout
+    nav = [link.get_text(strip=True) for link in soup(project / "site", "ja", "").select("nav.md-nav--primary a.md-nav__link")]
+    assert "只有中文" in nav
