@@ -47,9 +47,12 @@ def report(pairs: list[Pair], root: Path, today: datetime.date) -> list[str]:
 
 
 def _language_of(file: Path, docs_dir: Path) -> tuple[str, Path]:
-    relative = file.resolve().relative_to(docs_dir.resolve())
+    try:
+        relative = file.resolve().relative_to(docs_dir.resolve())
+    except ValueError:
+        raise ValueError(f"{file}: not a page under {docs_dir.name}/<language>/") from None
     language = relative.parts[0]
-    if language not in LANGUAGES or len(relative.parts) < 2:
+    if language not in LANGUAGES or len(relative.parts) < 2 or file.suffix != ".md":
         raise ValueError(f"{file}: not a page under {docs_dir.name}/<language>/")
     return language, Path(*relative.parts[1:])
 
@@ -60,6 +63,8 @@ def stamp(file: Path, docs_dir: Path, pairs: list[Pair]) -> str:
         raise ValueError(f"{file}: no such page")
     language, relative = _language_of(file, docs_dir)
     by_file = {page.file.resolve(): (pair, page) for pair in pairs for page in pair.pages.values() if page}
+    if file.resolve() not in by_file:
+        raise ValueError(f"{file}: not a page of the site")
     pair, page = by_file[file.resolve()]
     others = [other for other in LANGUAGES if other != language and pair.pages.get(other)]
     source_language = page.translated_from or (pair.source_language if pair.source_language != language else None)

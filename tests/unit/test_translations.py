@@ -183,6 +183,15 @@ def test_stamping_a_page_without_a_source_fails_with_one_line(docs, capsys):
     assert "no source page to stamp against" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("where", ["elsewhere.md", "docs/en/x.md", "docs/zh/notes.txt"])
+def test_stamping_something_that_is_not_a_page_fails_with_one_line(docs, capsys, where):
+    file = docs.parent / where
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("x", encoding="utf-8")
+    assert main(["--docs", str(docs), "--stamp", str(file)], root=docs.parent) == 2
+    assert capsys.readouterr().err.strip().endswith(("not a page under docs/<language>/", "no such page"))
+
+
 def test_overdue_reviews_are_listed(docs):
     lines = report(scan(docs), docs.parent, datetime.date(2028, 1, 1))
     assert "overdue   docs/ja/same.md: reviewed 2026-11-01, review was due 2027-11-01" in lines
