@@ -17,6 +17,7 @@ from kb.comparisons import comparison_handlers, load_comparisons  # noqa: E402
 from kb.errors import KbError  # noqa: E402
 from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import expand  # noqa: E402
+from kb.translations import scan, status_handlers  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
 
@@ -103,10 +104,18 @@ def handlers_for(language: str, page, config, files) -> dict:
     def pages():
         return site_pages(language, config, files)
 
-    tables = comparisons(config)
+    def pairs():
+        state = _for_this_build(config)
+        if "pairs" not in state:
+            state["pairs"] = scan(Path(config.docs_dir))
+        return state["pairs"]
+
+    tables = comparisons(config)  # loading it also fixes this build's date
+    today = _build["today"]
     return {
         **checklist_handlers(checklists(config), language, pages, href),
-        **comparison_handlers(tables, language, pages, href, _build["today"]),
+        **comparison_handlers(tables, language, pages, href, today),
+        **status_handlers(pairs, language, today, href),
     }
 
 
@@ -116,7 +125,7 @@ def on_pre_build(config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    shown_as = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    shown_as = f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}"
     handlers = handlers_for(page_language(page, config), page, config, files)
     try:
         return expand(markdown, handlers, shown_as, first_body_line(page))
