@@ -13,6 +13,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
+# Debian's Chromium, launched the same way by the tests and the benchmarks.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch_chromium(playwright):
+    """A headless Chromium from a Playwright instance (`sync_playwright()`)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
 # The URL contract (README "URLs and anchors"): every path exists in both languages.
 CONTRACT_PATHS = [
     "",
@@ -101,3 +118,47 @@ def page_path(language: str, path: str) -> str:
 
 def html_file(site: Path, language: str, path: str) -> Path:
     return site / page_path(language, path) / "index.html"
+
+
+# In the page: note when the End key is released in the search box and when results (or "no results")
+# are shown after it. Material sends the query to its worker on keyup; an IME commit needs that key.
+_WATCH_SEARCH = """() => {
+  const input = document.querySelector('.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const meta = document.querySelector('.md-search-result__meta');
+  const idle = meta.textContent;
+  window.__search = {start: null, shown: null};
+  input.addEventListener('keyup', () => { window.__search.start = performance.now(); window.__search.shown = null; });
+  new MutationObserver(() => {
+    const s = window.__search;
+    if (s.start !== null && s.shown === null && (list.children.length || meta.textContent !== idle))
+      s.shown = performance.now();
+  }).observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
+}"""
+
+_READ_RESULTS = """() => [...document.querySelectorAll('.md-search-result__list > li')].map(li =>
+  [...li.querySelectorAll('a.md-search-result__link')].map(a => a.href))"""
+
+
+def search_ui(page, url: str, query: str, timeout_ms: int = 5_000) -> tuple[list[list[str]], float | None]:
+    """Open `url`, type `query` into Material's search box like a person, and read the result list.
+
+    Returns the result items (each a list of link URLs: the page first, then its sections)
+    and the milliseconds from the last key release to the first results shown
+    (None: the search showed nothing within the timeout, e.g. its engine failed on the query).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(url)
+    box = page.locator(".md-search__input")
+    box.click()
+    page.evaluate(_WATCH_SEARCH)
+    box.fill(query)
+    box.press("End")
+    try:
+        page.wait_for_function("window.__search.shown !== null", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        return [], None
+    page.wait_for_timeout(50)  # let the rest of the list render
+    elapsed = page.evaluate("window.__search.shown - window.__search.start")
+    return page.evaluate(_READ_RESULTS), elapsed

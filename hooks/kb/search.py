@@ -1,0 +1,103 @@
+"""Site search: the synonym list staff maintain, and what the search engine is given.
+
+Search runs in the browser on Pagefind's per-language index, behind Material's own
+search box and result list (docs/assets/search/worker.js speaks Material's worker
+protocol). This module holds the plain parts:
+
+- `load_synonyms`: data/search-synonyms.yml, validated, every term NFKC-normalised;
+- `mark_searchable`: which part of a built page is indexed (the article, unless the
+  page says `search: exclude: true` in its front matter, as Material documents);
+- `search_settings`: the small JSON the browser loads instead of Material's full
+  index (separator for highlighting, synonyms for the query);
+- `pagefind_command`: how the index is built over the finished site.
+"""
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from .errors import KbError
+from .text import LANGUAGES, Strict, Text
+from .yaml_source import line_of, load_yaml, validate
+
+# Split highlight terms on spaces, zero-width spaces and CJK punctuation.
+SEPARATOR = r"[\s\u200b\-、。，．・]+"
+# Parts of an article that are not content: permalink marks, edit buttons, page metadata.
+NOT_CONTENT = [".headerlink", ".md-content__button", ".md-source-file", "button"]
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+
+
+def normalize(text: str) -> str:
+    """What both the index and the query compare: NFKC (ＦＡＸ -> FAX, ｶﾅ -> カナ), lower case."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _group(terms: list[str]) -> list[str]:
+    normalized = [normalize(term) for term in terms]
+    if len(normalized) < 2:
+        raise ValueError("a synonym group needs at least two terms")
+    for term in normalized:
+        if normalized.count(term) > 1:
+            raise ValueError(f"'{term}' is listed twice in the same group")
+    return normalized
+
+
+Group = Annotated[list[Text], AfterValidator(_group)]
+
+
+class Synonyms(Strict):
+    """Per language, groups of terms staff use for the same thing."""
+
+    ja: list[Group] = []
+    zh: list[Group] = []
+
+
+def load_synonyms(path: Path, shown_as: str) -> dict[str, list[list[str]]]:
+    """Groups per language; a term in two groups of one language is an error (which group wins?)."""
+    if not path.exists():
+        return {language: [] for language in LANGUAGES}
+    data, lines = load_yaml(path, shown_as)
+    if not isinstance(data, dict):
+        raise KbError(shown_as, 1, "the synonym file must be a mapping: ja: [[term, term, …], …], zh: […]")
+    synonyms = validate(Synonyms, data, lines, shown_as)
+    result = {}
+    for language in LANGUAGES:
+        groups = getattr(synonyms, language)
+        seen: dict[str, int] = {}
+        for number, group in enumerate(groups):
+            for term in group:
+                if term in seen:
+                    line = line_of((language, number), lines)
+                    raise KbError(shown_as, line, f"{language}: '{term}' is already in group {seen[term] + 1}: "
+                                  "merge the two groups")
+                seen[term] = number
+        result[language] = [list(group) for group in groups]
+    return result
+
+
+def is_excluded(meta: dict) -> bool:
+    """Material's documented front matter: `search: {exclude: true}`."""
+    search = meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True
+
+
+def mark_searchable(html: str, excluded: bool) -> str:
+    """Mark the article as the part of the page Pagefind indexes; pages left unmarked are not indexed."""
+    if excluded:
+        return html
+    return _ARTICLE.sub(r"\g<0> data-pagefind-body", html, count=1)
+
+
+def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) -> dict:
+    """Replaces Material's search_index.json: the config its highlighter needs, no documents."""
+    # Material hands only `config` and `docs` to the search worker, so the synonyms go in `config`.
+    groups = {language: synonyms.get(language, []) for language in languages}
+    return {"config": {"lang": languages, "separator": SEPARATOR, "pipeline": [], "synonyms": groups}, "docs": []}
+
+
+def pagefind_command(executable: str, site_dir: Path) -> list[str]:
+    return [executable, "--site", str(site_dir), "--quiet",
+            *(arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector))]
