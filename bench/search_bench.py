@@ -60,11 +60,17 @@ def result_pages(items: list[list[str]]) -> list[tuple[str, set[str]]]:
     return pages
 
 
-def rank_of(pages: list[tuple[str, set[str]]], expected: str, anchor: str | None) -> int | None:
+def rank_of(pages: list[tuple[str, set[str]]], expected: set[str], anchor: str | None) -> int | None:
     for rank, (page, anchors) in enumerate(pages, start=1):
-        if page == expected and (anchor is None or anchor in anchors):
+        if page in expected and (anchor is None or anchor in anchors):
             return rank
     return None
+
+
+def expected_pages(entry: dict, prefix: str) -> set[str]:
+    """`expect` is one page, or a list where several pages answer the query equally well."""
+    expect = entry["expect"]
+    return {prefix + path for path in ([expect] if isinstance(expect, str) else expect)}
 
 
 def first_query_bytes(browser, url: str, query: str) -> int:
@@ -97,7 +103,7 @@ def run(browser, base: str, queries: dict[str, list[dict]], verbose: bool) -> di
         for entry in entries:
             items, elapsed = search_ui(page, base + prefix, entry["q"])
             pages = result_pages(items)
-            rank = rank_of(pages, prefix + entry["expect"], entry.get("anchor"))
+            rank = rank_of(pages, expected_pages(entry, prefix), entry.get("anchor"))
             wrong = sum(1 for path, _ in pages if (path.startswith("zh/") if language == "ja" else not path.startswith("zh/")))
             rows.append({**entry, "rank": rank, "ms": elapsed, "wrong": wrong, "got": [p for p, _ in pages[:3]]})
             if verbose:

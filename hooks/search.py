@@ -1,7 +1,7 @@
 """MkDocs hook: per-language Pagefind search behind Material's search box.
 
 - Each page's article is marked for indexing unless its front matter says
-  `search: exclude: true` (Material's documented switch).
+  `search: exclude: true`; `search: boost: 0.5` ranks it lower (Material's documented keys).
 - When the last language is built, Pagefind (extended: it segments Japanese and
   Chinese) indexes the site, one index per `<html lang>`, and Material's full
   search index is replaced by the few settings the browser needs.
@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kb.errors import KbError  # noqa: E402
-from kb.search import is_excluded, load_synonyms, mark_searchable, pagefind_command, search_settings  # noqa: E402
+from kb.search import boost, is_excluded, load_synonyms, mark_searchable, pagefind_command, search_settings  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
 SYNONYMS = Path("data") / "search-synonyms.yml"
@@ -47,7 +47,7 @@ def on_pre_build(config, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
-    return mark_searchable(output, is_excluded(page.meta))
+    return mark_searchable(output, is_excluded(page.meta), boost(page.meta))
 
 
 @event_priority(-150)

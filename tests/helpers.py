@@ -140,7 +140,7 @@ _READ_RESULTS = """() => [...document.querySelectorAll('.md-search-result__list 
   [...li.querySelectorAll('a.md-search-result__link')].map(a => a.href))"""
 
 
-def search_ui(page, url: str, query: str, timeout_ms: int = 5_000) -> tuple[list[list[str]], float | None]:
+def search_ui(page, url: str, query: str, timeout_ms: int = 10_000) -> tuple[list[list[str]], float | None]:
     """Open `url`, type `query` into Material's search box like a person, and read the result list.
 
     Returns the result items (each a list of link URLs: the page first, then its sections)
@@ -150,6 +150,7 @@ def search_ui(page, url: str, query: str, timeout_ms: int = 5_000) -> tuple[list
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     page.goto(url)
+    page.wait_for_load_state("networkidle")  # a person starts typing after the page has loaded
     box = page.locator(".md-search__input")
     box.click()
     page.evaluate(_WATCH_SEARCH)

@@ -84,11 +84,22 @@ def is_excluded(meta: dict) -> bool:
     return isinstance(search, dict) and search.get("exclude") is True
 
 
-def mark_searchable(html: str, excluded: bool) -> str:
-    """Mark the article as the part of the page Pagefind indexes; pages left unmarked are not indexed."""
+def boost(meta: dict) -> float:
+    """Material's documented `search: {boost: 0.5}`: rank the page lower (< 1) or higher (> 1)."""
+    search = meta.get("search")
+    value = search.get("boost", 1) if isinstance(search, dict) else 1
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else 1.0
+
+
+def mark_searchable(html: str, excluded: bool, weight: float = 1.0) -> str:
+    """Mark the article as the part of the page Pagefind indexes; pages left unmarked are not indexed.
+
+    A boost other than 1 travels as Pagefind metadata; the search worker multiplies the page's score by it.
+    """
     if excluded:
         return html
-    return _ARTICLE.sub(r"\g<0> data-pagefind-body", html, count=1)
+    attributes = " data-pagefind-body" + (f' data-pagefind-meta="boost:{weight:g}"' if weight != 1 else "")
+    return _ARTICLE.sub(lambda match: match.group(0) + attributes, html, count=1)
 
 
 def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) -> dict:

@@ -5,7 +5,7 @@
  * with the typed text, 3 RESULT with the result list); `__config.search` names
  * this file instead of Material's lunr worker (overrides/main.html). Pagefind's
  * index is per `<html lang>`, so a query on /zh/ finds only Chinese pages, and
- * only the engine is fetched with a page; index chunks come with the first query.
+ * only the engine and one index chunk are fetched with a page; the rest comes with queries.
  *
  * A query is normalised (NFKC: ＦＡＸ → fax), expanded with the synonym groups
  * of data/search-synonyms.yml (苦情 → クレーム, 客诉 → 投诉) and, when every word
@@ -16,6 +16,12 @@
 const LANGUAGE = new URL(self.location.href).searchParams.get("lang") || "ja";
 const BUNDLE = new URL("../../pagefind/", self.location.href).href;
 const MAX_PAGES = 10;
+const CANDIDATES = 10;
+const PRELOAD = { ja: "電話", zh: "电话" };
+// Words of a Chinese question that say nothing about the topic (怎么拒绝客户 → 拒绝 客户).
+const ZH_FUNCTION_WORDS = new Set(("的 了 吗 呢 吧 啊 么 是 在 和 与 或 把 被 给 我 我们 你 您 请问 "
+  + "怎么 怎么办 怎样 如何 什么 可以 能 能不能 要 该 应该 哪些").split(" "));
+const SEGMENTER = new Intl.Segmenter(LANGUAGE, { granularity: "word" });
 const MAX_VARIANTS = 12;
 
 // pagefind.js picks its index from <html lang>; a worker has no document, so tell it the page's language.
@@ -30,6 +36,8 @@ function load() {
     engine = import(BUNDLE + "pagefind.js").then(async (pagefind) => {
       await pagefind.options({ basePath: BUNDLE, excerptLength: 40 });
       await pagefind.init();
+      // Fetch the index chunk a first query most likely needs (on a small site, the whole index).
+      await pagefind.preload(PRELOAD[LANGUAGE] || "a");
       return pagefind;
     });
   }
@@ -58,19 +66,19 @@ function variants(query) {
 
 /* Content words of a query, for the word-by-word fallback (particles and kana endings dropped). */
 function words(query) {
-  const segmenter = new Intl.Segmenter(LANGUAGE, { granularity: "word" });
   const kept = [];
-  for (const { segment, isWordLike } of segmenter.segment(query)) {
+  for (const { segment, isWordLike } of SEGMENTER.segment(query)) {
     if (!isWordLike) continue;
-    if (/^[\p{Script=Hiragana}ー]{1,2}$/u.test(segment)) continue;
-    if (LANGUAGE === "zh" && /^[的了吗呢吧么是在和与或把被给]$/u.test(segment)) continue;
+    if (LANGUAGE === "ja" && /^[\p{Script=Hiragana}ー]+$/u.test(segment)) continue; // particles, endings, どうすれば
+    if (LANGUAGE === "zh" && ZH_FUNCTION_WORDS.has(segment)) continue;
     kept.push(segment);
   }
   return [...new Set(kept)];
 }
 
 async function scored(pagefind, text, weight, into) {
-  const search = await pagefind.search(text);
+  // Search the content words only: particles would make Pagefind favour long pages that contain them all.
+  const search = await pagefind.search(words(text).join(" ") || text);
   for (const result of search?.results || []) {
     const entry = into.get(result.id) || { result, score: 0 };
     entry.score = Math.max(entry.score, result.score * weight);
@@ -78,32 +86,56 @@ async function scored(pagefind, text, weight, into) {
   }
 }
 
-async function find(pagefind, query) {
+/* Pages whose words match; when every word together finds little, each content word scores on its own. */
+async function candidates(pagefind, texts, query) {
   const pages = new Map();
-  const texts = variants(query);
-  for (const [index, text] of texts.entries()) await scored(pagefind, text, index ? 0.9 : 1, pages);
-  if (pages.size < 3) {
-    // Every word together found little: score each content word (and its synonyms) on its own.
-    const parts = words(query);
-    if (parts.length > 1) {
-      const partial = new Map();
-      for (const part of parts) {
-        const one = new Map();
-        for (const text of variants(part)) await scored(pagefind, text, 1, one);
-        for (const [id, { result, score }] of one) {
-          const entry = partial.get(id) || { result, score: 0, hits: 0 };
-          entry.score += score;
-          entry.hits += 1;
-          partial.set(id, entry);
-        }
-      }
-      for (const [id, entry] of partial) {
-        if (pages.has(id)) continue;
-        pages.set(id, { result: entry.result, score: 0.5 * entry.score * entry.hits / parts.length });
-      }
+  await Promise.all(texts.map((text, index) => scored(pagefind, text, index ? 0.9 : 1, pages)));
+  const parts = words(query);
+  if (pages.size >= 3 || parts.length < 2) return pages;
+  const partial = new Map();
+  await Promise.all(parts.map(async (part) => {
+    const one = new Map();
+    await Promise.all(variants(part).map((text) => scored(pagefind, text, 1, one)));
+    for (const [id, { result, score }] of one) {
+      const entry = partial.get(id) || { result, score: 0, hits: 0 };
+      entry.score += score;
+      entry.hits += 1;
+      partial.set(id, entry);
     }
+  }));
+  for (const [id, entry] of partial) {
+    if (!pages.has(id)) pages.set(id, { result: entry.result, score: 0.5 * entry.score * entry.hits / parts.length });
   }
-  return [...pages.values()].sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
+  return pages;
+}
+
+/* How much of a query (or one of its variants) a title says: all of it 1, otherwise the share of its words. */
+function coverage(title, texts) {
+  let best = 0;
+  for (const [index, text] of texts.entries()) {
+    const weight = index ? 0.9 : 1;
+    if (title.includes(text)) return weight;
+    const parts = words(text);
+    if (!parts.length) continue;
+    best = Math.max(best, weight * parts.filter((part) => title.includes(part)).length / parts.length);
+  }
+  return best;
+}
+
+/* Rank: Pagefind's score, raised when the page title or one of its headings says what was asked. */
+async function find(pagefind, query) {
+  const texts = variants(query);
+  const pages = [...(await candidates(pagefind, texts, query)).values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, CANDIDATES);
+  await Promise.all(pages.map(async (entry) => { entry.data = await entry.result.data(); }));
+  for (const entry of pages) {
+    const title = normalize(entry.data.meta?.title || "");
+    const headings = (entry.data.sub_results || []).map((sub) => coverage(normalize(sub.title || ""), texts));
+    const boost = Number(entry.data.meta?.boost) || 1; // front matter `search: boost:`
+    entry.score *= boost * (1 + 2 * coverage(title, texts) + Math.max(0, ...headings));
+  }
+  return pages.sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
 }
 
 function escapeHtml(text) {
@@ -120,8 +152,7 @@ function relative(url) {
 }
 
 /* One Material result group: the page first, then its matching sections (best one first). */
-async function item({ result, score }) {
-  const data = await result.data();
+function item({ data, score }) {
   const terms = marked(data.excerpt, {});
   // Sections of the page: every heading but the title (the page itself).
   const sections = (data.sub_results || []).filter((sub) => sub.url.includes("#") && sub.anchor?.element !== "h1");
@@ -150,7 +181,7 @@ async function answer(query, ticket) {
   const pagefind = await load();
   const pages = await find(pagefind, text);
   if (ticket !== latest) return null;
-  const items = await Promise.all(pages.map(item));
+  const items = pages.map(item);
   return { items, total: items.length };
 }
 
@@ -160,7 +191,7 @@ self.addEventListener("message", async (event) => {
     const all = message.data.config.synonyms || {};
     synonyms = (all[LANGUAGE] || []).map((group) => group.map(normalize));
     self.postMessage({ type: 1 });
-    load(); // fetch the engine now (about 0.1 MB, cached), so the first query only loads index chunks
+    load(); // fetch the engine now (about 0.15 MB, cached by the browser), so typing gets answers at once
   } else if (message.type === 2) {
     const ticket = ++latest;
     try {
