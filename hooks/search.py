@@ -21,18 +21,25 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kb.errors import KbError  # noqa: E402
-from kb.search import boost, is_excluded, load_synonyms, mark_searchable, pagefind_command, search_settings  # noqa: E402
+from kb.search import (boost, is_excluded, load_synonyms, mark_searchable, pagefind_command,  # noqa: E402
+                       search_settings, stable_json)
 
 log = logging.getLogger("mkdocs.hooks.search")
 SYNONYMS = Path("data") / "search-synonyms.yml"
 
 
+# static-i18n builds every language with the same config object: load (and report) once per build.
+_loaded: dict = {"config": None, "synonyms": {}}
+
+
 def _synonyms(config) -> dict:
-    try:
-        return load_synonyms(Path(config.config_file_path).parent / SYNONYMS, SYNONYMS.as_posix())
-    except KbError as error:
-        log.error(str(error))
-        return {}
+    if _loaded["config"] is not config:
+        _loaded.update(config=config, synonyms={})
+        try:
+            _loaded["synonyms"] = load_synonyms(Path(config.config_file_path).parent / SYNONYMS, SYNONYMS.as_posix())
+        except KbError as error:
+            log.error(str(error))
+    return _loaded["synonyms"]
 
 
 def _languages(config) -> list[str]:
@@ -63,6 +70,8 @@ def on_post_build(config, **kwargs):
     if result.returncode != 0:
         log.error(f"pagefind failed to index {site}: {result.stdout.strip()}")
         return
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(stable_json(entry.read_text(encoding="utf-8")), encoding="utf-8")
     # Pagefind's own UI bundles are not used: Material's search UI talks to pagefind.js.
     for unused in ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight"):
         for suffix in (".js", ".css"):

@@ -12,6 +12,7 @@ protocol). This module holds the plain parts:
 - `pagefind_command`: how the index is built over the finished site.
 """
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -107,6 +108,11 @@ def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) 
     # Material hands only `config` and `docs` to the search worker, so the synonyms go in `config`.
     groups = {language: synonyms.get(language, []) for language in languages}
     return {"config": {"lang": languages, "separator": SEPARATOR, "pipeline": [], "synonyms": groups}, "docs": []}
+
+
+def stable_json(text: str) -> str:
+    """Pagefind lists languages in a random order; sorted keys keep two builds byte-identical."""
+    return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def pagefind_command(executable: str, site_dir: Path) -> list[str]:

@@ -80,8 +80,9 @@ async function scored(pagefind, text, weight, into) {
   // Search the content words only: particles would make Pagefind favour long pages that contain them all.
   const search = await pagefind.search(words(text).join(" ") || text);
   for (const result of search?.results || []) {
-    const entry = into.get(result.id) || { result, score: 0 };
+    const entry = into.get(result.id) || { result, score: 0, found: new Set() };
     entry.score = Math.max(entry.score, result.score * weight);
+    for (const word of words(text)) entry.found.add(word);
     into.set(result.id, entry);
   }
 }
@@ -96,15 +97,18 @@ async function candidates(pagefind, texts, query) {
   await Promise.all(parts.map(async (part) => {
     const one = new Map();
     await Promise.all(variants(part).map((text) => scored(pagefind, text, 1, one)));
-    for (const [id, { result, score }] of one) {
-      const entry = partial.get(id) || { result, score: 0, hits: 0 };
+    for (const [id, { result, score, found }] of one) {
+      const entry = partial.get(id) || { result, score: 0, hits: 0, found: new Set() };
       entry.score += score;
       entry.hits += 1;
+      for (const word of found) entry.found.add(word);
       partial.set(id, entry);
     }
   }));
   for (const [id, entry] of partial) {
-    if (!pages.has(id)) pages.set(id, { result: entry.result, score: 0.5 * entry.score * entry.hits / parts.length });
+    if (!pages.has(id)) {
+      pages.set(id, { result: entry.result, score: 0.5 * entry.score * entry.hits / parts.length, found: entry.found });
+    }
   }
   return pages;
 }
@@ -151,9 +155,10 @@ function relative(url) {
   return url.replace(/^\//, "");
 }
 
-/* One Material result group: the page first, then its matching sections (best one first). */
-function item({ data, score }) {
-  const terms = marked(data.excerpt, {});
+/* One Material result group: the page first, then its matching sections (best one first).
+ * `terms` become the page link's ?h= (search.highlight): the words that found it, synonyms included. */
+function item({ data, score, found }) {
+  const terms = marked(data.excerpt, Object.fromEntries([...found].map((word) => [word, true])));
   // Sections of the page: every heading but the title (the page itself).
   const sections = (data.sub_results || []).filter((sub) => sub.url.includes("#") && sub.anchor?.element !== "h1");
   const most = Math.max(1, ...sections.map((sub) => (sub.locations || []).length));
