@@ -48,9 +48,9 @@ CONTRACT_PATHS = [
 LANGUAGE_PREFIX = {"ja": "", "zh": "zh/"}
 
 
-def build_site(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build_site(project_dir: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a real `mkdocs build --strict`; stdout holds the whole log (stderr merged)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project_dir,

@@ -6,7 +6,8 @@ protocol). This module holds the plain parts:
 
 - `load_synonyms`: data/search-synonyms.yml, validated, every term NFKC-normalised;
 - `mark_searchable`: which part of a built page is indexed (the article, unless the
-  page says `search: exclude: true` in its front matter, as Material documents);
+  page says `search: exclude: true` in its front matter, as Material documents),
+  generated checklists included (their items are <label>s, which Pagefind skips);
 - `search_settings`: the small JSON the browser loads instead of Material's full
   index (separator for highlighting, synonyms for the query);
 - `pagefind_command`: how the index is built over the finished site.
@@ -29,6 +30,26 @@ SEPARATOR = r"[\s\u200b\-、。，．・]+"
 # Parts of an article that are not content: permalink marks, edit buttons, page metadata.
 NOT_CONTENT = [".headerlink", ".md-content__button", ".md-source-file", "button"]
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_LABEL = re.compile(r"<label\b([^>]*)>(.*?)</label>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _indexable_label(match: re.Match) -> str:
+    """Pagefind drops <label> text (checklist items are labels): repeat it in an attribute it indexes."""
+    attributes, inner = match.groups()
+    text = " ".join(_TAG.sub(" ", inner).split()).replace('"', "&quot;")
+    if not text or "data-pagefind-index-attrs" in attributes:
+        return match.group(0)
+    return f'<label{attributes} data-pagefind-index-attrs="data-search-text" data-search-text="{text}">{inner}</label>'
+
+
+def index_labels(html: str) -> str:
+    """Make the labels inside the article searchable (text is already escaped HTML, so it stays escaped)."""
+    start = html.find("<article")
+    end = html.find("</article>", start)
+    if start < 0 or end < 0:
+        return html
+    return html[:start] + _LABEL.sub(_indexable_label, html[start:end]) + html[end:]
 
 
 def normalize(text: str) -> str:
@@ -100,7 +121,7 @@ def mark_searchable(html: str, excluded: bool, weight: float = 1.0) -> str:
     if excluded:
         return html
     attributes = " data-pagefind-body" + (f' data-pagefind-meta="boost:{weight:g}"' if weight != 1 else "")
-    return _ARTICLE.sub(lambda match: match.group(0) + attributes, html, count=1)
+    return index_labels(_ARTICLE.sub(lambda match: match.group(0) + attributes, html, count=1))
 
 
 def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) -> dict:

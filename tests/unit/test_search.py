@@ -5,7 +5,7 @@ import json
 import pytest
 
 from kb.errors import KbError
-from kb.search import (SEPARATOR, boost, is_excluded, load_synonyms, mark_searchable, normalize, pagefind_command,
+from kb.search import (SEPARATOR, boost, index_labels, is_excluded, load_synonyms, mark_searchable, normalize, pagefind_command,
                        search_settings, stable_json)
 from helpers import ROOT
 
@@ -75,3 +75,14 @@ def test_pagefind_skips_what_is_not_content(tmp_path):
 
 def test_stable_json_sorts_keys():
     assert stable_json('{"languages": {"zh": {"b": 1, "a": 2}, "ja": {}}}') == '{"languages":{"ja":{},"zh":{"a":2,"b":1}}}'
+
+
+def test_labels_in_the_article_become_indexable():
+    html = ('<label for="__search"><svg></svg></label><article class="md-content__inner md-typeset">'
+            '<input id="a"><label for="a">同僚が<b>すでに</b>折り返していない &amp; &#34;確認&#34;</label></article>'
+            '<label for="x">外</label>')
+    marked = index_labels(html)
+    assert ('<label for="a" data-pagefind-index-attrs="data-search-text" '
+            'data-search-text="同僚が すでに 折り返していない &amp; &#34;確認&#34;">') in marked
+    assert marked.startswith('<label for="__search"><svg>') and marked.endswith('<label for="x">外</label>')
+    assert index_labels(marked) == marked
