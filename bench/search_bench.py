@@ -11,7 +11,7 @@ reads the result list and reports per language:
   recall@1, recall@5  share of queries whose expected page (and section, if given) is
                       first / among the first five results
   wrong language      results in the other language
-  ttfr ms             median / worst time from the key press to the first results shown,
+  time to first result  median / p90 / worst time from typing the query to the first results shown,
                       each on a fresh page load (so the first query's downloads count)
   first-query KB      search data downloaded for a page view plus its first query
 `--readme` writes the figures into README.md ("Search quality").
@@ -132,6 +132,7 @@ def summary(rows: list[dict]) -> dict:
         "r5": sum(1 for row in rows if row["rank"] and row["rank"] <= 5) / n,
         "wrong": sum(row["wrong"] for row in rows),
         "median": statistics.median(times) if times else float("nan"),
+        "p90": statistics.quantiles(times, n=10)[-1] if len(times) > 1 else float("nan"),
         "worst": max(times) if times else float("nan"),
         "failed": n - len(times),
     }
@@ -139,14 +140,14 @@ def summary(rows: list[dict]) -> dict:
 
 def table(results: dict, sizes: dict) -> str:
     lines = ["| engine | language | queries | recall@1 | recall@5 | wrong-language results | "
-             "time to first result, median / worst | no answer | search data for a first query |",
+             "time to first result, median / p90 / worst | no answer | search data for a first query |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, report in results.items():
         for language, rows in report.items():
             for label, subset in (("all", rows), ("written pages", [r for r in rows if not r.get("needs")])):
                 s = summary(subset)
                 lines.append(f"| {name} | {language} ({label}) | {s['n']} | {s['r1']:.2f} | {s['r5']:.2f} | {s['wrong']} | "
-                             f"{s['median']:.0f} / {s['worst']:.0f} ms | {s['failed']} | {sizes[name, language] / 1024:.0f} KB |")
+                             f"{s['median']:.0f} / {s['p90']:.0f} / {s['worst']:.0f} ms | {s['failed']} | {sizes[name, language] / 1024:.0f} KB |")
     return "\n".join(lines)
 
 

@@ -120,18 +120,19 @@ def html_file(site: Path, language: str, path: str) -> Path:
     return site / page_path(language, path) / "index.html"
 
 
-# In the page: note when the End key is released in the search box and when results (or "no results")
-# are shown after it. Material sends the query to its worker on keyup; an IME commit needs that key.
+# In the page: note when the query is typed (its input event) and when results (or "no results") are
+# shown after it. Material sends the query on keyup, or on focus (re-read 1 ms later), whichever comes
+# first; an IME commit needs that following key, so the helper presses End after typing.
 _WATCH_SEARCH = """() => {
   const input = document.querySelector('.md-search__input');
   const list = document.querySelector('.md-search-result__list');
   const meta = document.querySelector('.md-search-result__meta');
-  const idle = meta.textContent;
+  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
   window.__search = {start: null, shown: null};
-  input.addEventListener('keyup', () => { window.__search.start = performance.now(); window.__search.shown = null; });
+  input.addEventListener('input', () => { window.__search.start = performance.now(); window.__search.shown = null; });
   new MutationObserver(() => {
     const s = window.__search;
-    if (s.start !== null && s.shown === null && (list.children.length || meta.textContent !== idle))
+    if (s.start !== null && s.shown === null && (list.children.length || meta.textContent.trim() === none))
       s.shown = performance.now();
   }).observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true});
 }"""
@@ -144,7 +145,7 @@ def search_ui(page, url: str, query: str, timeout_ms: int = 10_000) -> tuple[lis
     """Open `url`, type `query` into Material's search box like a person, and read the result list.
 
     Returns the result items (each a list of link URLs: the page first, then its sections)
-    and the milliseconds from the last key release to the first results shown
+    and the milliseconds from typing the query to the first results shown
     (None: the search showed nothing within the timeout, e.g. its engine failed on the query).
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -159,6 +160,10 @@ def search_ui(page, url: str, query: str, timeout_ms: int = 10_000) -> tuple[lis
     try:
         page.wait_for_function("window.__search.shown !== null", timeout=timeout_ms)
     except PlaywrightTimeout:
+        state = page.evaluate("""() => [document.querySelector('.md-search-result__meta').textContent.trim(),
+            document.querySelector('.md-search__input').value, document.activeElement && document.activeElement.className,
+            JSON.stringify(window.__search)]""")
+        print(f"search_ui: nothing shown for {query!r} within {timeout_ms} ms: {state}")
         return [], None
     page.wait_for_timeout(50)  # let the rest of the list render
     elapsed = page.evaluate("window.__search.shown - window.__search.start")

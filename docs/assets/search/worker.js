@@ -16,13 +16,13 @@
 const LANGUAGE = new URL(self.location.href).searchParams.get("lang") || "ja";
 const BUNDLE = new URL("../../pagefind/", self.location.href).href;
 const MAX_PAGES = 10;
-const CANDIDATES = 10;
+const CANDIDATES = 8;
 const PRELOAD = { ja: "電話", zh: "电话" };
 // Words of a Chinese question that say nothing about the topic (怎么拒绝客户 → 拒绝 客户).
 const ZH_FUNCTION_WORDS = new Set(("的 了 吗 呢 吧 啊 么 是 在 和 与 或 把 被 给 我 我们 你 您 请问 "
   + "怎么 怎么办 怎样 如何 什么 可以 能 能不能 要 该 应该 哪些").split(" "));
 const SEGMENTER = new Intl.Segmenter(LANGUAGE, { granularity: "word" });
-const MAX_VARIANTS = 12;
+const MAX_VARIANTS = 8;
 
 // pagefind.js picks its index from <html lang>; a worker has no document, so tell it the page's language.
 self.document = { querySelector: () => ({ getAttribute: () => LANGUAGE }) };
@@ -76,9 +76,11 @@ function words(query) {
   return [...new Set(kept)];
 }
 
-async function scored(pagefind, text, weight, into) {
+async function scored(pagefind, text, weight, into, searched = new Map()) {
   // Search the content words only: particles would make Pagefind favour long pages that contain them all.
-  const search = await pagefind.search(words(text).join(" ") || text);
+  const terms = words(text).join(" ") || text;
+  if (!searched.has(terms)) searched.set(terms, pagefind.search(terms));
+  const search = await searched.get(terms);
   for (const result of search?.results || []) {
     const entry = into.get(result.id) || { result, score: 0, found: new Set() };
     entry.score = Math.max(entry.score, result.score * weight);
@@ -90,13 +92,14 @@ async function scored(pagefind, text, weight, into) {
 /* Pages whose words match; when every word together finds little, each content word scores on its own. */
 async function candidates(pagefind, texts, query) {
   const pages = new Map();
-  await Promise.all(texts.map((text, index) => scored(pagefind, text, index ? 0.9 : 1, pages)));
+  const searched = new Map(); // variants that come down to the same words are searched once
+  await Promise.all(texts.map((text, index) => scored(pagefind, text, index ? 0.9 : 1, pages, searched)));
   const parts = words(query);
   if (pages.size >= 3 || parts.length < 2) return pages;
   const partial = new Map();
   await Promise.all(parts.map(async (part) => {
     const one = new Map();
-    await Promise.all(variants(part).map((text) => scored(pagefind, text, 1, one)));
+    await Promise.all(variants(part).map((text) => scored(pagefind, text, 1, one, searched)));
     for (const [id, { result, score, found }] of one) {
       const entry = partial.get(id) || { result, score: 0, hits: 0, found: new Set() };
       entry.score += score;
