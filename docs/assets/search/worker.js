@@ -6,6 +6,7 @@
  * this file instead of Material's lunr worker (overrides/main.html). Pagefind's
  * index is per `<html lang>`, so a query on /zh/ finds only Chinese pages, and
  * only the engine and one index chunk are fetched with a page; the rest comes with queries.
+ * Pagefind escapes its excerpts; titles are escaped here (Material inserts both as HTML).
  *
  * A query is normalised (NFKC: ＦＡＸ → fax), expanded with the synonym groups
  * of data/search-synonyms.yml (苦情 → クレーム, 客诉 → 投诉) and, when every word
@@ -64,7 +65,7 @@ function variants(query) {
   return [query, ...found.filter((text) => text !== query)];
 }
 
-/* Content words of a query, for the word-by-word fallback (particles and kana endings dropped). */
+/* Content words of a query (particles, kana endings and question words dropped), as Pagefind is asked. */
 function words(query) {
   const kept = [];
   for (const { segment, isWordLike } of SEGMENTER.segment(query)) {
