@@ -47,7 +47,7 @@ csp: build
 	$(BIN)/python deploy/csp.py $(SITE)
 
 # Search quality: every query of tests/search/queries.yml typed into the real search box in Chromium,
-# stock Material search against ours, in one run. `--readme` updates README's "Search quality".
+# stock and CJK-tuned Material search against ours, in one run; `--readme` updates README "Search quality".
 .PHONY: bench-search
 bench-search: $(VENV)/.dev-deps
 	$(BIN)/python bench/search_bench.py --readme
