@@ -31,7 +31,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from helpers import LANGUAGE_PREFIX, Server, build_site, launch_chromium, search_ui, site_config  # noqa: E402
+from helpers import (LANGUAGE_PREFIX, NGINX, NginxServer, Server, build_site, launch_chromium,  # noqa: E402
+                     search_ui, site_config)
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 SEARCH_DATA = re.compile(r"/(search/|pagefind/|assets/javascripts/workers/|assets/search/|assets/javascripts/lunr/)")
@@ -168,6 +169,9 @@ def main() -> None:
     parser.add_argument("--only", choices=["stock", "tuned", "ours"], help="measure one engine only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query's result")
     parser.add_argument("--readme", action="store_true", help="write the figures into README.md")
+    parser.add_argument("--server", choices=["nginx", "python"], default="nginx" if Path(NGINX).exists() else "python",
+                        help="serve the sites with deploy/nginx.conf (as in production; default where nginx exists) "
+                             "or Python's http.server")
     args = parser.parse_args()
     queries = load_queries()
     from playwright.sync_api import sync_playwright
@@ -189,7 +193,11 @@ def main() -> None:
             built = build_site(projects[name], site, environments.get(name))
             if built.returncode != 0:
                 sys.exit(f"{name}: build failed\n{built.stdout[-3000:]}")
-            servers[name] = Server(site)
+            if args.server == "nginx":
+                (work / f"nginx-{name}").mkdir()
+                servers[name] = NginxServer(site, work / f"nginx-{name}")
+            else:
+                servers[name] = Server(site)
         try:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
@@ -215,9 +223,11 @@ def main() -> None:
                   f"{'  [needs ' + row['needs'] + ']' if row.get('needs') else ''}")
     if args.readme:
         today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+        server = "nginx with deploy/nginx.conf" if args.server == "nginx" else "Python's http.server"
         write_readme(f"Measured {today} with `make bench-search` (`.venv/bin/python bench/search_bench.py --readme`), "
                      f"{sum(len(v) for v in queries.values())} queries from `tests/search/queries.yml`, "
-                     "Chromium headless on the built site served from 127.0.0.1; each query on a fresh page load.\n\n"
+                     f"headless Chromium on the built sites served by {server} on 127.0.0.1, each query typed "
+                     "on a freshly loaded page (a 2-core machine shared with other builds: times are indicative).\n\n"
                      + text)
 
 

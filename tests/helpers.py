@@ -5,9 +5,11 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +94,59 @@ def make_project(folder: Path, with_hooks: bool = True) -> Path:
     return folder
 
 
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NginxServer:
+    """Debian's nginx serving a folder with deploy/nginx.conf (as in production), on 127.0.0.1."""
+
+    def __init__(self, folder: Path, prefix: Path):
+        port = free_port()
+        server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+        server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/kb/site;", f"root {folder};")
+        (prefix / "kb.conf").write_text(server, encoding="utf-8")
+        shutil.copy(ROOT / "deploy" / "kb-csp.conf", prefix / "kb-csp.conf")
+        temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        (prefix / "nginx.conf").write_text(
+            f"""{'user root;' if os.geteuid() == 0 else ''}
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 256; }}
+http {{
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  {temp}
+  include {prefix}/kb.conf;
+}}
+""",
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
+                                        stderr=subprocess.PIPE, text=True)
+        self.url = f"http://127.0.0.1:{port}/"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(f"nginx did not start: {self.process.stderr.read()}") from None
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not start listening")
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -158,7 +213,7 @@ def search_ui(page, url: str, query: str, timeout_ms: int = 10_000) -> tuple[lis
     box.fill(query)
     box.press("End")
     try:
-        page.wait_for_function("window.__search.shown !== null", timeout=timeout_ms)
+        page.wait_for_function("() => window.__search.shown !== null", timeout=timeout_ms)
     except PlaywrightTimeout:
         state = page.evaluate("""() => [document.querySelector('.md-search-result__meta').textContent.trim(),
             document.querySelector('.md-search__input').value, document.activeElement && document.activeElement.className,
@@ -166,5 +221,5 @@ def search_ui(page, url: str, query: str, timeout_ms: int = 10_000) -> tuple[lis
         print(f"search_ui: nothing shown for {query!r} within {timeout_ms} ms: {state}")
         return [], None
     page.wait_for_timeout(50)  # let the rest of the list render
-    elapsed = page.evaluate("window.__search.shown - window.__search.start")
+    elapsed = page.evaluate("() => window.__search.shown - window.__search.start")
     return page.evaluate(_READ_RESULTS), elapsed
