@@ -5,9 +5,6 @@ import hashlib
 import http.client
 import os
 import re
-import shutil
-import socket
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,69 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import BROTLI, NGINX, ROOT, NginxServer
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import csp  # noqa: E402
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "playbooks/after-hours-contact/", "playbooks/answering-service/", "checklists/", "comparisons/"]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-BROTLI = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
-
-
-def start_nginx(prefix: Path, site: Path, server: str, brotli: bool = True) -> tuple[subprocess.Popen, str]:
-    """Debian's nginx on 127.0.0.1 with deploy/nginx.conf (`server`) inside a minimal main config."""
-    port = free_port()
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/kb/site;", f"root {site};")
-    (prefix / "kb.conf").write_text(server, encoding="utf-8")
-    shutil.copy(ROOT / "deploy" / "kb-csp.conf", prefix / "kb-csp.conf")
-    modules = ""
-    if brotli and BROTLI.exists():  # as Debian's modules-enabled/ would load it
-        modules = f"load_module {BROTLI};"
-        shutil.copy(ROOT / "deploy" / "kb-brotli.conf", prefix / "kb-brotli.conf")
-    temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (prefix / "nginx.conf").write_text(
-        f"""{modules}
-{"user root;" if os.geteuid() == 0 else ""}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{ worker_connections 256; }}
-http {{
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  {temp}
-  include {prefix}/kb.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE, text=True
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read()}", pytrace=False)
-            time.sleep(0.05)
-    return process, f"http://127.0.0.1:{port}/"
-
-
-def stop_nginx(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def need_nginx() -> None:
@@ -87,13 +29,19 @@ def need_nginx() -> None:
         pytest.skip("no nginx")
 
 
+def start(site: Path, prefix: Path, **options) -> NginxServer:
+    need_nginx()
+    try:
+        return NginxServer(site, prefix, **options)
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
 @pytest.fixture(scope="module")
 def nginx_url(built_site, tmp_path_factory):
-    need_nginx()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    process, url = start_nginx(tmp_path_factory.mktemp("nginx"), built_site, server)
-    yield url
-    stop_nginx(process)
+    server = start(built_site, tmp_path_factory.mktemp("nginx"))
+    yield server.url
+    server.close()
 
 
 def get(url: str, path: str, headers: dict | None = None):
@@ -165,15 +113,14 @@ def test_text_is_compressed_with_brotli_where_the_module_exists(nginx_url, built
 
 def test_nginx_without_the_brotli_module_serves_gzip(built_site, tmp_path):
     """The wildcard include lets a server without the module (and kb-brotli.conf) use the config unchanged."""
-    need_nginx()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    process, url = start_nginx(tmp_path, built_site, server, brotli=False)
+    server = start(built_site, tmp_path, brotli=False)
+    url = server.url
     try:
         response, _ = get(url, "", {"Accept-Encoding": "br, gzip"})
         assert response.status == 200
         assert response.getheader("Content-Encoding") == "gzip"
     finally:
-        stop_nginx(process)
+        server.close()
 
 
 def ssha(password: str, salt: bytes = b"kb-test") -> str:
@@ -182,14 +129,14 @@ def ssha(password: str, salt: bytes = b"kb-test") -> str:
 
 
 def test_basic_auth_placeholder_works_as_documented(built_site, tmp_path):
-    need_nginx()
     (tmp_path / "kb.htpasswd").write_text(f"staff:{ssha('correct horse')}\n", encoding="utf-8")
     server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     placeholder = re.findall(r"^ *# +(auth_basic.*;)", server, flags=re.MULTILINE)
     assert len(placeholder) == 2, "the basic-auth placeholder in deploy/nginx.conf changed"
     enabled = server.replace("    # Security headers", "    " + "\n    ".join(placeholder) + "\n    # Security headers")
     enabled = enabled.replace("/etc/nginx/kb.htpasswd", str(tmp_path / "kb.htpasswd"))
-    process, url = start_nginx(tmp_path, built_site, enabled)
+    server = start(built_site, tmp_path, server=enabled)
+    url = server.url
     try:
         for path in ("", "zh/"):
             response, _ = get(url, path)
@@ -199,7 +146,7 @@ def test_basic_auth_placeholder_works_as_documented(built_site, tmp_path):
             response, _ = get(url, path, {"Authorization": f"Basic {token}"})
             assert response.status == 200
     finally:
-        stop_nginx(process)
+        server.close()
 
 
 @pytest.mark.parametrize("path,language", [("no-such-page/", "ja"), ("zh/no-such-page/", "zh")])
