@@ -51,9 +51,11 @@ def focus_by_tab(page, selector: str, limit: int = 300) -> None:
 
 def test_search_finds_and_opens_a_page_by_keyboard(page, site_url):
     page.goto(site_url + "zh/")
+    page.wait_for_load_state("networkidle")  # a person starts typing once the page has loaded
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("回电")
+    page.keyboard.press("End")  # the key after an IME commit, which sends the query (tests/helpers.search_ui)
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.md-search-result') !== null")
