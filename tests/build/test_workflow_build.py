@@ -6,7 +6,6 @@ fallback), missing in ja (static-i18n falls back to the default language only;
 hooks/translations.py builds the zh page on the ja side too).
 """
 
-import json
 import re
 
 import pytest
