@@ -87,18 +87,23 @@ def build(project: Path) -> tuple[float, float, int]:
 
 
 def search_bytes(site: Path) -> dict[str, int]:
-    """Bytes of search data per language (Material's shared index, or per-language Pagefind bundles)."""
-    sizes = {}
+    """Bytes of search data per language: Material's shared lunr index (each language's share of its
+    entries), or Pagefind's bundle (each language's index, metadata and page fragments; its
+    JavaScript and WebAssembly under "shared")."""
+    sizes: dict[str, int] = {}
     material = site / "search" / "search_index.json"
     if material.exists():
-        # One file for both languages: its size, and each language's share of the entries.
-        sizes["file"] = material.stat().st_size
-        for doc in json.loads(material.read_text(encoding="utf-8"))["docs"]:
+        docs = json.loads(material.read_text(encoding="utf-8")).get("docs", [])
+        for doc in docs:
             language = "zh" if doc["location"].startswith("zh/") else "ja"
             sizes[language] = sizes.get(language, 0) + len(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
-    for language, folder in (("ja", site / "pagefind"), ("zh", site / "zh" / "pagefind")):
-        if folder.exists():
-            sizes[language] = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    bundle = site / "pagefind"
+    if bundle.is_dir():
+        for file in bundle.rglob("*"):
+            if not file.is_file():
+                continue
+            language = next((lang for lang in ("ja", "zh") if f"{lang}_" in file.name), None)
+            sizes[language or "shared"] = sizes.get(language or "shared", 0) + file.stat().st_size
     return sizes
 
 
