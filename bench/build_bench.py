@@ -11,7 +11,6 @@ and reports wall time, peak memory and search-index size, then one
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -24,10 +23,13 @@ from corpus import write_corpus
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from helpers import site_config  # noqa: E402
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-MEASURE = ("import resource, subprocess, sys;"
-           "code = subprocess.run(sys.argv[1:]).returncode;"
-           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
+MEASURE = (
+    "import resource, subprocess, sys;"
+    "code = subprocess.run(sys.argv[1:]).returncode;"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
 
 STOCK = """site_name: bench
 docs_dir: docs
@@ -58,8 +60,13 @@ def make_project(folder: Path, pages: int, config: str, ours: bool) -> Path:
 
 def build(project: Path) -> tuple[float, int]:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-q"],
-                            cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"build failed in {project}:\n{result.stderr[-3000:]}")
@@ -81,8 +88,14 @@ def search_bytes(site: Path) -> dict[str, int]:
 
 def serve_rebuild(project: Path, port: int) -> float:
     """Seconds from editing one page to `mkdocs serve` reloading browsers."""
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=project, env=ENV, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stderr=subprocess.STDOUT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in process.stdout:
             if "Serving on" in line:
@@ -120,15 +133,19 @@ def main() -> None:
                 project = make_project(work / f"{name}-{pages}", pages, config, ours)
                 seconds, peak_kb = build(project)
                 results[name, pages] = (seconds, peak_kb, search_bytes(project / "site"))
-                print(f"{pages:>5}×2 {name:<14} {seconds:7.1f} s  peak {peak_kb / 1024:6.0f} MB  "
-                      f"search {search_bytes(project / 'site')}", flush=True)
+                print(
+                    f"{pages:>5}×2 {name:<14} {seconds:7.1f} s  peak {peak_kb / 1024:6.0f} MB  search {search_bytes(project / 'site')}",
+                    flush=True,
+                )
                 shutil.rmtree(project / "site")
         print("\nratios (same run)")
         for pages in sizes:
-            ours, = (results["ours", pages][0],)
-            print(f"{pages:>5}×2  hooks: ours/ours-no-hooks = {ours / results['ours-no-hooks', pages][0]:.2f}"
-                  f"  features: ours/stock-pruned = {ours / results['stock-pruned', pages][0]:.2f}"
-                  f"  ours/stock = {ours / results['stock', pages][0]:.2f}")
+            (ours,) = (results["ours", pages][0],)
+            print(
+                f"{pages:>5}×2  hooks: ours/ours-no-hooks = {ours / results['ours-no-hooks', pages][0]:.2f}"
+                f"  features: ours/stock-pruned = {ours / results['stock-pruned', pages][0]:.2f}"
+                f"  ours/stock = {ours / results['stock', pages][0]:.2f}"
+            )
         if len(sizes) > 1:
             first, last = sizes[0], sizes[-1]
             growth = results["ours", last][0] / results["ours", first][0]

@@ -10,19 +10,60 @@ from pathlib import Path
 SECTION_SIZE = 50
 
 WORDS = {
-    "ja": ["お客様", "折り返し", "電話", "営業時間", "担当者", "確認", "連絡", "対応", "クレーム", "見積もり",
-           "請求", "説明", "記録", "共有", "謝罪", "手順", "メール", "留守番電話", "翌営業日", "責任者"],
-    "zh": ["客户", "回电", "电话", "营业时间", "负责人", "确认", "联系", "处理", "投诉", "报价",
-           "账单", "说明", "记录", "共享", "道歉", "步骤", "邮件", "语音留言", "下一个工作日", "主管"],
+    "ja": [
+        "お客様",
+        "折り返し",
+        "電話",
+        "営業時間",
+        "担当者",
+        "確認",
+        "連絡",
+        "対応",
+        "クレーム",
+        "見積もり",
+        "請求",
+        "説明",
+        "記録",
+        "共有",
+        "謝罪",
+        "手順",
+        "メール",
+        "留守番電話",
+        "翌営業日",
+        "責任者",
+    ],
+    "zh": [
+        "客户",
+        "回电",
+        "电话",
+        "营业时间",
+        "负责人",
+        "确认",
+        "联系",
+        "处理",
+        "投诉",
+        "报价",
+        "账单",
+        "说明",
+        "记录",
+        "共享",
+        "道歉",
+        "步骤",
+        "邮件",
+        "语音留言",
+        "下一个工作日",
+        "主管",
+    ],
 }
 GLUE = {
     "ja": ["は", "を", "に", "で", "と", "の", "から", "まで"],
     "zh": ["的", "在", "和", "把", "给", "向", "从", "到"],
 }
-END = {"ja": ["します。", "してください。", "が大切です。", "を忘れないでください。"],
-       "zh": ["。", "，然后再处理。", "，这一点很重要。", "，请不要忘记。"]}
-HEADINGS = {"ja": ["概要", "手順", "例文", "注意点", "エスカレーション"],
-            "zh": ["概要", "步骤", "示例话术", "注意事项", "升级处理"]}
+END = {
+    "ja": ["します。", "してください。", "が大切です。", "を忘れないでください。"],
+    "zh": ["。", "，然后再处理。", "，这一点很重要。", "，请不要忘记。"],
+}
+HEADINGS = {"ja": ["概要", "手順", "例文", "注意点", "エスカレーション"], "zh": ["概要", "步骤", "示例话术", "注意事项", "升级处理"]}
 HEADING_IDS = ["summary", "steps", "phrases", "notes", "escalation"]
 CHECKLISTS = ["after-hours-call", "voicemail-message", "same-day-callback", "declining-request"]
 
@@ -36,10 +77,18 @@ def sentence(rng: random.Random, language: str) -> str:
 
 def page(rng: random.Random, language: str, number: int, with_shortcodes: bool) -> str:
     title = f"{rng.choice(WORDS[language])}{rng.choice(GLUE[language])}{rng.choice(WORDS[language])} {number}"
-    lines = ["---", f"title: {title}", f"description: {sentence(rng, language)}",
-             "owner: " + ("カスタマーサポート責任者" if language == "ja" else "客户服务主管"),
-             "reviewed: 2026-11-01", "---", "", f"# {title}", ""]
-    for heading, heading_id in zip(HEADINGS[language], HEADING_IDS):
+    lines = [
+        "---",
+        f"title: {title}",
+        f"description: {sentence(rng, language)}",
+        "owner: " + ("カスタマーサポート責任者" if language == "ja" else "客户服务主管"),
+        "reviewed: 2026-11-01",
+        "---",
+        "",
+        f"# {title}",
+        "",
+    ]
+    for heading, heading_id in zip(HEADINGS[language], HEADING_IDS, strict=True):
         lines += [f"## {heading} {{#{heading_id}}}", "", "".join(sentence(rng, language) for _ in range(4)), ""]
         if heading_id == "steps":
             lines += [f"{i}. {sentence(rng, language)}" for i in range(1, 5)] + [""]
@@ -47,8 +96,7 @@ def page(rng: random.Random, language: str, number: int, with_shortcodes: bool) 
             lines += ['!!! example "' + HEADINGS[language][2] + '"', "", "    " + sentence(rng, language), ""]
         if heading_id == "notes":
             lines += ["| A | B | C |", "| --- | --- | --- |"]
-            lines += [f"| {rng.choice(WORDS[language])} | {rng.randint(1, 99)} | {sentence(rng, language)} |"
-                      for _ in range(4)] + [""]
+            lines += [f"| {rng.choice(WORDS[language])} | {rng.randint(1, 99)} | {sentence(rng, language)} |" for _ in range(4)] + [""]
     if with_shortcodes:
         lines += [f"<!-- md:checklist {rng.choice(CHECKLISTS)} -->", ""]
     return "\n".join(lines)

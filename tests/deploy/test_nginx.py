@@ -42,7 +42,7 @@ def nginx_url(built_site, tmp_path_factory):
     shutil.copy(ROOT / "deploy" / "kb-csp.conf", prefix / "kb-csp.conf")
     temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (prefix / "nginx.conf").write_text(
-        f"""{'user root;' if os.geteuid() == 0 else ''}
+        f"""{"user root;" if os.geteuid() == 0 else ""}
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
@@ -57,8 +57,9 @@ http {{
 """,
         encoding="utf-8",
     )
-    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE, text=True
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.1).close()

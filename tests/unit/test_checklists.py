@@ -166,7 +166,8 @@ BAD = {
     ),
     "playbook not a path": (
         HEAD.replace("playbook: onboarding", "playbook: /onboarding/") + ITEM,
-        "data/checklists/demo.yml:3: playbook: '/onboarding/' is not a page path: write the page's URL path, e.g. playbooks/after-hours-contact",
+        "data/checklists/demo.yml:3: playbook: '/onboarding/' is not a page path: "
+        "write the page's URL path, e.g. playbooks/after-hours-contact",
     ),
     "unknown link page": (
         HEAD + ITEM + "    link:\n      page: glosary\n      text: {ja: 用語集, zh: 术语表}\n",
