@@ -9,7 +9,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const autocorrect = require("autocorrect-node");
-const { toCommonMark } = require("./textlint-kb-markdown.js");
+const { toCommonMarkWithShifts } = require("./textlint-kb-markdown.js");
 
 const CONFIG = path.join(__dirname, "..", "..", ".autocorrectrc");
 const MARKDOWN = /\.md$/;
@@ -43,10 +43,14 @@ function excerpt(before, after) {
 function lintFile(file) {
   const text = fs.readFileSync(file, "utf8");
   const lines = text.split("\n");
-  // Material blocks (`!!! note`, `=== "tab"`) indent their body, which AutoCorrect would skip as code.
-  const result = autocorrect.lintFor(MARKDOWN.test(file) ? toCommonMark(text) : text, file);
+  // Material blocks (`!!! note`, `=== "tab"`) indent their body, which AutoCorrect would skip as code: lint the
+  // Markdown with that indentation removed (same lines), then add it back to the columns.
+  const markdown = MARKDOWN.test(file) ? toCommonMarkWithShifts(text) : { text, shifts: [] };
+  const result = autocorrect.lintFor(markdown.text, file);
   if (result.error) throw new Error(`${file}: ${result.error}`);
-  const findings = result.lines.filter((f) => !YAML.test(file) || CHINESE_LINE.test(lines[f.l - 1]));
+  const findings = result.lines
+    .filter((f) => !YAML.test(file) || CHINESE_LINE.test(lines[f.l - 1]))
+    .map((f) => ({ ...f, c: f.c + (markdown.shifts[f.l - 1] || 0) }));
   return { lines, findings };
 }
 
@@ -68,7 +72,7 @@ function main(args) {
         continue;
       }
       for (const f of findings) {
-        console.log(`${file}:${f.l}:${f.c}: ${excerpt(f.old, f.new)} [autocorrect]`);
+        console.log(`${path.relative(process.cwd(), file)}:${f.l}:${f.c}: ${excerpt(f.old, f.new)} [autocorrect]`);
         found += 1;
       }
     }

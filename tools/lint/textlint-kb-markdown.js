@@ -5,11 +5,12 @@
 // its first paragraph is glued to the `!!!` line and the rest become code blocks that no rule looks at. Heading
 // attribute lists (`## 見出し {#id}`) end up in the heading text.
 //
-// `toCommonMark` rewrites those lines into CommonMark with the same length and the same line breaks, so every
-// position that a rule reports (line, column, range for --fix) is the position in the real file:
-//   `!!! type "title"`  ->  `#     ...  title `   (a heading that holds only the title; no title -> blank line)
-//   body line `    x`   ->  `>   x`                (each 4-space level of an open block becomes a blockquote level)
-//   `## 見出し {#id}`    ->  `## 見出し      `      (attribute list blanked)
+// `toCommonMark` rewrites those lines into CommonMark, keeping every line where it is:
+//   `!!! type "title"`  ->  `#     ...  title `   a heading that holds only the title (no title: a blank line)
+//   body `    text`     ->  `text`                the indentation of each open block is removed
+//   `## 見出し {#id}`    ->  `## 見出し      `       the attribute list is blanked
+// (A blockquote would keep the indentation's width, but most textlint rules skip quoted text.) `shifts[i]` is how many
+// characters line i lost at its start; the processor moves every reported position back to the real file.
 "use strict";
 const { parse } = require("@textlint/markdown-to-ast");
 
@@ -19,17 +20,19 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const HEADING_ATTRS = /^( {0,3}#{1,6}[ \t].*?)([ \t]*\{[^{}]*\}[ \t]*)$/;
 
-const blank = (s) => s.replace(/[^\s]/g, " ");
+const blank = (s) => s.replace(/\S/g, " ");
 
-function rewriteHeader(rest) {
-  const titled = TITLE.exec(rest);
-  if (!titled) return blank(rest);
+function rewriteHeader(line) {
+  const titled = TITLE.exec(line);
+  if (!titled) return blank(line);
   // "#" then spaces over the marker and the opening quote; the closing quote becomes a space.
-  return "#" + " ".repeat(titled[1].length - 1) + titled[2] + " ".repeat(rest.length - titled[1].length - titled[2].length);
+  const [, marker, title] = titled;
+  return "#" + " ".repeat(marker.length - 1) + title + " ".repeat(line.length - marker.length - title.length);
 }
 
-function toCommonMark(text) {
+function toCommonMarkWithShifts(text) {
   const lines = text.split("\n");
+  const shifts = lines.map(() => 0);
   let depth = 0; // open Material blocks; the body of block n is indented by 4 * n spaces
   let fence = null; // the marker of the open fenced code block, if any
   for (let i = 0; i < lines.length; i++) {
@@ -38,46 +41,90 @@ function toCommonMark(text) {
     const indent = line.length - line.trimStart().length;
     const levels = Math.min(depth, Math.floor(indent / 4));
     if (!fence) depth = levels;
-    const inner = line.slice(levels * 4);
-    const prefix = ">   ".repeat(levels);
+    const cut = levels * 4;
+    let inner = line.slice(cut);
     if (fence) {
       const close = CLOSE_FENCE.exec(inner);
       if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
     } else if (FENCE.test(inner)) {
       fence = FENCE.exec(inner)[1];
     } else if (BLOCK.test(inner)) {
-      lines[i] = prefix + rewriteHeader(inner);
+      inner = rewriteHeader(inner);
       depth += 1;
-      continue;
     } else {
       const attrs = HEADING_ATTRS.exec(inner);
-      if (attrs) {
-        lines[i] = prefix + attrs[1] + blank(attrs[2]);
-        continue;
-      }
+      if (attrs) inner = attrs[1] + blank(attrs[2]);
     }
-    lines[i] = prefix + inner;
+    lines[i] = inner;
+    shifts[i] = cut;
   }
-  return lines.join("\n");
+  return { text: lines.join("\n"), shifts };
+}
+
+const toCommonMark = (text) => toCommonMarkWithShifts(text).text;
+
+// Map positions (0-based index or line/column) in the rewritten text back to the file.
+function positionMapper(text, shifts) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  const lineOf = (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // Lines before line n lost shifts[0..n-1] characters in all.
+  const lost = [0];
+  for (const shift of shifts) lost.push(lost.at(-1) + shift);
+  const column = (line, col) => col + (shifts[line] || 0);
+  const index = (i) => {
+    const line = lineOf(i);
+    return i + lost[line] + shifts[line];
+  };
+  return { column, index };
+}
+
+function mapMessage(message, map) {
+  const mapped = { ...message };
+  if (typeof message.column === "number") mapped.column = map.column(message.line - 1, message.column - 1) + 1;
+  if (typeof message.index === "number") mapped.index = map.index(message.index);
+  if (Array.isArray(message.range)) mapped.range = message.range.map(map.index);
+  if (message.loc) {
+    const point = (p) => ({ line: p.line, column: map.column(p.line - 1, p.column) });
+    mapped.loc = { start: point(message.loc.start), end: point(message.loc.end) };
+  }
+  if (message.fix) mapped.fix = { ...message.fix, range: message.fix.range.map(map.index) };
+  return mapped;
 }
 
 class KbMarkdownProcessor {
   constructor(config = {}) {
     this.config = config;
+    this.rewritten = new Map();
   }
   availableExtensions() {
     return [".md"];
   }
   processor() {
+    const rewritten = this.rewritten;
     return {
-      preProcess(text) {
-        return parse(toCommonMark(text));
+      preProcess(text, filePath) {
+        const result = toCommonMarkWithShifts(text);
+        rewritten.set(filePath, result);
+        // Rules read the rewritten text, so --fix would write it back: fixes are not applied through this processor.
+        return { text: result.text, ast: parse(result.text) };
       },
       postProcess(messages, filePath) {
-        return { messages, filePath: filePath || "<markdown>" };
+        const result = rewritten.get(filePath);
+        const map = result && positionMapper(result.text, result.shifts);
+        return { messages: map ? messages.map((m) => mapMessage(m, map)) : messages, filePath: filePath || "<markdown>" };
       },
     };
   }
 }
 
-module.exports = { Processor: KbMarkdownProcessor, toCommonMark };
+module.exports = { Processor: KbMarkdownProcessor, toCommonMark, toCommonMarkWithShifts, positionMapper };

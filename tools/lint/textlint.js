@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Run textlint with .textlintrc.json, reading Markdown through ./textlint-kb-markdown.js (Material syntax), and print
 // one line per finding: `path:line:col: message [textlint rule]`. Exit 1 if anything is found.
-//   node tools/lint/textlint.js "docs/ja/**/*.md"          lint
-//   node tools/lint/textlint.js --fix "docs/ja/**/*.md"    apply the fixes that rules offer, then lint what is left
+//   node tools/lint/textlint.js "docs/ja/**/*.md"
+// There is no --fix: rules see the rewritten text (see textlint-kb-markdown.js). Messages name the fix (四つ => 4つ).
 // (Plain `textlint` would use its built-in Markdown reader, which always comes first for .md files.)
 "use strict";
-const fs = require("node:fs");
 const path = require("node:path");
 const { createLinter, loadTextlintrc } = require("textlint");
 const { TextlintKernelDescriptor } = require("@textlint/kernel");
@@ -18,8 +17,7 @@ function oneLine(message) {
 }
 
 async function main(args) {
-  const fix = args.includes("--fix");
-  const patterns = args.filter((a) => a !== "--fix");
+  const patterns = args;
   const base = await loadTextlintrc();
   const descriptor = new TextlintKernelDescriptor({
     rules: base.rule.toKernelRulesFormat(),
@@ -28,11 +26,6 @@ async function main(args) {
     configBaseDir: base.configBaseDir,
   });
   const linter = createLinter({ descriptor });
-  if (fix) {
-    for (const result of await linter.fixFiles(patterns)) {
-      if (result.applyingMessages.length) fs.writeFileSync(result.filePath, result.output);
-    }
-  }
   let found = 0;
   for (const result of await linter.lintFiles(patterns)) {
     const file = path.relative(process.cwd(), result.filePath);
