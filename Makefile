@@ -42,7 +42,7 @@ lint: $(VENV)/.dev-deps node_modules/.installed
 	$(BIN)/ruff check --quiet --output-format concise . || status=1; \
 	$(BIN)/ruff format --check --quiet . || status=1; \
 	node_modules/.bin/markdownlint-cli2 || status=1; \
-	node tools/lint/textlint.js "docs/ja/**/*.md" || status=1; \
+	node tools/lint/textlint.js "docs/ja/**/*.md" "data/**/*.yml" || status=1; \
 	node tools/lint/autocorrect.js docs/zh $$(find data -name '*.yml' | sort) || status=1; \
 	if [ $$status -ne 0 ]; then echo "make lint: fix the lines above (README.md, Linting)" >&2; fi; \
 	exit $$status

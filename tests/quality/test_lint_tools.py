@@ -103,6 +103,25 @@ def test_textlint_passes_clean_text(scratch):
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
 
 
+def test_textlint_reads_the_japanese_values_of_data_files(scratch):
+    data = scratch / "data.yml"
+    data.write_text(
+        "title: {ja: 確認すること, zh: 确认事项}\n"
+        "items:\n"
+        "  - id: a\n"
+        "    text:\n"
+        "      ja: 四つの項目を確認した\n"
+        "      zh: 已确认四个项目\n"
+        "    note:\n"
+        '      ja: "メモです."\n',
+        encoding="utf-8",
+    )
+    result = run("textlint.js", str(data))
+    assert result.returncode == 1, result.stderr
+    # Labels (title, item text) need no 。; the note is a sentence. Columns are those of the YAML file.
+    assert {(row, col) for row, col, _ in findings(result.stdout, data)} == {(5, 11), (8, 16)}
+
+
 def test_autocorrect_reads_material_blocks_and_only_the_chinese_lines_of_data(scratch):
     page, data = scratch / "page.md", scratch / "data.yml"
     page.write_text(PAGE_ZH, encoding="utf-8")

@@ -127,4 +127,4 @@ class KbMarkdownProcessor {
   }
 }
 
-module.exports = { Processor: KbMarkdownProcessor, toCommonMark, toCommonMarkWithShifts, positionMapper };
+module.exports = { Processor: KbMarkdownProcessor, toCommonMark, toCommonMarkWithShifts, positionMapper, mapMessage };

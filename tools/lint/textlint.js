@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Run textlint with .textlintrc.json, reading Markdown through ./textlint-kb-markdown.js (Material syntax), and print
-// one line per finding: `path:line:col: message [textlint rule]`. Exit 1 if anything is found.
-//   node tools/lint/textlint.js "docs/ja/**/*.md"
+// Run textlint with .textlintrc.json, reading Markdown through ./textlint-kb-markdown.js (Material syntax) and the
+// `ja:` lines of YAML data through ./textlint-kb-yaml.js, and print one line per finding:
+// `path:line:col: message [textlint rule]`. Exit 1 if anything is found.
+//   node tools/lint/textlint.js "docs/ja/**/*.md" "data/**/*.yml"
 // There is no --fix: rules see the rewritten text (see textlint-kb-markdown.js). Messages name the fix (四つ => 4つ).
 // (Plain `textlint` would use its built-in Markdown reader, which always comes first for .md files.)
 "use strict";
@@ -9,6 +10,7 @@ const path = require("node:path");
 const { createLinter, loadTextlintrc } = require("textlint");
 const { TextlintKernelDescriptor } = require("@textlint/kernel");
 const kbMarkdown = require("./textlint-kb-markdown.js");
+const kbYaml = require("./textlint-kb-yaml.js");
 
 // The first line of a message says what is wrong; keep it and the "=> ..." lines that point at the words.
 function oneLine(message) {
@@ -22,7 +24,11 @@ async function main(args) {
   const descriptor = new TextlintKernelDescriptor({
     rules: base.rule.toKernelRulesFormat(),
     filterRules: base.filterRule.toKernelFilterRulesFormat(),
-    plugins: [{ pluginId: "kb-markdown", plugin: kbMarkdown }, ...base.plugin.toKernelPluginsFormat()],
+    plugins: [
+      { pluginId: "kb-markdown", plugin: kbMarkdown },
+      { pluginId: "kb-yaml", plugin: kbYaml },
+      ...base.plugin.toKernelPluginsFormat(),
+    ],
     configBaseDir: base.configBaseDir,
   });
   const linter = createLinter({ descriptor });
