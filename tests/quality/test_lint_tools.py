@@ -103,6 +103,23 @@ def test_textlint_passes_clean_text(scratch):
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
 
 
+def test_textlint_skips_text_in_another_language_and_keeps_example_phrases(scratch):
+    page = scratch / "page.md"
+    page.write_text(
+        "---\ntitle: テスト\n---\n\n# テスト\n\n"
+        "| 日本語 | 中文 |\n| --- | --- |\n"
+        "| 情報セキュリティ {: #isms } | 信息安全管理体系 {: lang=zh } |\n\n"
+        '中国語では<span lang="zh">信息安全管理体系</span>と呼びます。\n\n'
+        "「ご用件をお伺いしてもよろしいでしょうか。」\n\n"
+        "お客様：「明日で大丈夫ですよ。」\n\n"
+        "「承知しました。」とお伝えします。\n",
+        encoding="utf-8",
+    )
+    result = run("textlint.js", str(page))
+    # Only the quote inside a sentence keeps its rule: no 。 before the closing 」.
+    assert findings(result.stdout, page) == [(17, 8, "textlint jtf-style/4.1.1.句点(。)")], result.stderr
+
+
 def test_textlint_reads_the_japanese_values_of_data_files(scratch):
     data = scratch / "data.yml"
     data.write_text(

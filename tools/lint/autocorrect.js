@@ -45,7 +45,7 @@ function lintFile(file) {
   const lines = text.split("\n");
   // Material blocks (`!!! note`, `=== "tab"`) indent their body, which AutoCorrect would skip as code: lint the
   // Markdown with that indentation removed (same lines), then add it back to the columns.
-  const markdown = MARKDOWN.test(file) ? toCommonMarkWithShifts(text) : { text, shifts: [] };
+  const markdown = MARKDOWN.test(file) ? toCommonMarkWithShifts(text, "zh") : { text, shifts: [] };
   const result = autocorrect.lintFor(markdown.text, file);
   if (result.error) throw new Error(`${file}: ${result.error}`);
   const findings = result.lines

@@ -5,10 +5,15 @@
 // its first paragraph is glued to the `!!!` line and the rest become code blocks that no rule looks at. Heading
 // attribute lists (`## 見出し {#id}`) end up in the heading text.
 //
-// `toCommonMark` rewrites those lines into CommonMark, keeping every line where it is:
+// `toCommonMark(text, language)` rewrites those lines into CommonMark, keeping every line where it is:
 //   `!!! type "title"`  ->  `#     ...  title `   a heading that holds only the title (no title: a blank line)
 //   body `    text`     ->  `text`                the indentation of each open block is removed
-//   `## 見出し {#id}`    ->  `## 見出し      `       the attribute list is blanked
+//   `## 見出し {#id}`    ->  `## 見出し      `       attribute lists (`{#id}`, `{: lang=zh }`) are blanked
+//   `| 回电 {: lang=zh } |`, `<span lang="zh">回电</span>`   text marked as another language than `language` is
+//                                                  replaced by a stand-in word of the same length
+//   `「…ですか。」` alone   ->  `「…ですか」。`        a line that is one quoted utterance (an example phrase, maybe
+//                                                  after `お客様：`) ends in 。」 on this site; the swap keeps
+//                                                  jtf-style 4.1.1 (no 。 before 」) for quotes inside sentences
 // (A blockquote would keep the indentation's width, but most textlint rules skip quoted text.) `shifts[i]` is how many
 // characters line i lost at its start; the processor moves every reported position back to the real file.
 "use strict";
@@ -19,8 +24,46 @@ const TITLE = /^((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"|===[!+]?[
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const HEADING_ATTRS = /^( {0,3}#{1,6}[ \t].*?)([ \t]*\{[^{}]*\}[ \t]*)$/;
+// attr_list: `{: #id .class key=value }`, also written without the colon.
+const ATTR = String.raw`(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))`;
+const ATTRS = new RegExp(String.raw`\{:?[ \t]*${ATTR}(?:[ \t]+${ATTR})*[ \t]*\}`, "g");
+const LANG_ATTR = /\blang=["']?([\w-]+)/;
+const SPAN = /(<span\b[^>]*\blang=["']?([\w-]+)[^>]*>)([^<]*)(<\/span>)/g;
+const QUOTE_LINE = /^((?:[-*+]|\d+\.)[ \t]+)?([^「」\s]{1,12}：)?「(.*)。」[ \t]*$/;
 
 const blank = (s) => s.replace(/\S/g, " ");
+// A stand-in for a word in another language: ASCII in Japanese text (no spacing rule there), a Han character in
+// Chinese text (where ASCII would need spaces around it).
+const foreign = (s, language) => s.replace(/\S/g, language === "zh" ? "中" : "X");
+
+// The brackets of `inside` pair up, so the line is one quotation from its 「 to its last 」.
+function balanced(inside) {
+  let depth = 0;
+  for (const ch of inside) {
+    if (ch === "「") depth++;
+    else if (ch === "」" && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function rewriteInline(line, language) {
+  let out = line;
+  // A table cell or a block marked `{: lang=xx }`: its text is in another language.
+  if (/^\s*\|/.test(out)) {
+    out = out
+      .split(/(?<!\\)\|/)
+      .map((cell) => {
+        const lang = (cell.match(ATTRS) || []).map((a) => LANG_ATTR.exec(a)).find(Boolean);
+        return lang && lang[1] !== language ? foreign(cell.replace(ATTRS, (a) => blank(a)), language) : cell;
+      })
+      .join("|");
+  }
+  out = out.replace(SPAN, (all, open, lang, inner, close) => (lang === language ? all : open + foreign(inner, language) + close));
+  out = out.replace(ATTRS, (a) => blank(a));
+  const quote = QUOTE_LINE.exec(out);
+  if (quote && balanced(quote[3])) out = out.replace(/。」([ \t]*)$/, "」。$1");
+  return out;
+}
 
 function rewriteHeader(line) {
   const titled = TITLE.exec(line);
@@ -30,7 +73,7 @@ function rewriteHeader(line) {
   return "#" + " ".repeat(marker.length - 1) + title + " ".repeat(line.length - marker.length - title.length);
 }
 
-function toCommonMarkWithShifts(text) {
+function toCommonMarkWithShifts(text, language = "ja") {
   const lines = text.split("\n");
   const shifts = lines.map(() => 0);
   let depth = 0; // open Material blocks; the body of block n is indented by 4 * n spaces
@@ -53,7 +96,7 @@ function toCommonMarkWithShifts(text) {
       depth += 1;
     } else {
       const attrs = HEADING_ATTRS.exec(inner);
-      if (attrs) inner = attrs[1] + blank(attrs[2]);
+      inner = attrs ? attrs[1] + blank(attrs[2]) : rewriteInline(inner, language);
     }
     lines[i] = inner;
     shifts[i] = cut;
@@ -61,7 +104,7 @@ function toCommonMarkWithShifts(text) {
   return { text: lines.join("\n"), shifts };
 }
 
-const toCommonMark = (text) => toCommonMarkWithShifts(text).text;
+const toCommonMark = (text, language) => toCommonMarkWithShifts(text, language).text;
 
 // Map positions (0-based index or line/column) in the rewritten text back to the file.
 function positionMapper(text, shifts) {
