@@ -6,6 +6,7 @@
 // There is no --fix: rules see the rewritten text (see textlint-kb-markdown.js). Messages name the fix (四つ => 4つ).
 // (Plain `textlint` would use its built-in Markdown reader, which always comes first for .md files.)
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
 const { createLinter, loadTextlintrc } = require("textlint");
 const { TextlintKernelDescriptor } = require("@textlint/kernel");
@@ -16,6 +17,13 @@ const kbYaml = require("./textlint-kb-yaml.js");
 function oneLine(message) {
   const lines = message.split("\n").map((s) => s.trim());
   return [lines[0], ...lines.slice(1).filter((s) => s.startsWith("=>"))].join(" ");
+}
+
+// The words around the column, so a finding can be found without opening the file at that column.
+function excerpt(line, column) {
+  const from = Math.max(0, column - 10);
+  const text = line.slice(from, column + 10).trim();
+  return `"${from > 0 ? "…" : ""}${text}${column + 10 < line.length ? "…" : ""}"`;
 }
 
 async function main(args) {
@@ -35,8 +43,10 @@ async function main(args) {
   let found = 0;
   for (const result of await linter.lintFiles(patterns)) {
     const file = path.relative(process.cwd(), result.filePath);
+    const lines = result.messages.length ? fs.readFileSync(result.filePath, "utf8").split("\n") : [];
     for (const m of result.messages) {
-      console.log(`${file}:${m.line}:${m.column}: ${oneLine(m.message)} [textlint ${m.ruleId}]`);
+      const at = `${oneLine(m.message)} ${excerpt(lines[m.line - 1] || "", m.column - 1)}`;
+      console.log(`${file}:${m.line}:${m.column}: ${at} [textlint ${m.ruleId}]`);
       found += 1;
     }
   }
