@@ -96,6 +96,17 @@ def test_textlint_reads_admonition_and_tab_bodies_at_their_real_positions(scratc
     assert {row for row, _, _ in found} == {10, 14}
 
 
+def test_textlint_reads_a_block_inside_a_list_item_and_skips_code(scratch):
+    page = scratch / "page.md"
+    page.write_text(
+        '---\ntitle: テスト\n---\n\n# テスト\n\n1. 手順です。\n\n    !!! note "注意"\n        中の文です.\n\n'
+        "2. 次の手順です。\n\n```text\n!!! コードです.\n```\n",
+        encoding="utf-8",
+    )
+    result = run("textlint.js", str(page))
+    assert {(row, col) for row, col, _ in findings(result.stdout, page)} == {(10, 14)}, result.stderr
+
+
 def test_textlint_passes_clean_text(scratch):
     page = scratch / "page.md"
     page.write_text('---\ntitle: テスト\n---\n\n# テスト {#top}\n\n!!! tip "ヒント"\n    正しい文です。\n', encoding="utf-8")

@@ -21,8 +21,8 @@ const { parse } = require("@textlint/markdown-to-ast");
 
 const BLOCK = /^(?:!!!|\?\?\?\+?|===[!+]?)(?=\s|$)/;
 const TITLE = /^((?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"|===[!+]?[ \t]+")(.*)"[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const CLOSE_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const FENCE = /^(`{3,}|~{3,})/;
+const CLOSE_FENCE = /^(`{3,}|~{3,})[ \t]*$/;
 const HEADING_ATTRS = /^( {0,3}#{1,6}[ \t].*?)([ \t]*\{[^{}]*\}[ \t]*)$/;
 // attr_list: `{: #id .class key=value }`, also written without the colon.
 const ATTR = String.raw`(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}]+))`;
@@ -76,24 +76,26 @@ function rewriteHeader(line) {
 function toCommonMarkWithShifts(text, language = "ja") {
   const lines = text.split("\n");
   const shifts = lines.map(() => 0);
-  let depth = 0; // open Material blocks; the body of block n is indented by 4 * n spaces
+  const bodies = []; // indentation of the body of each open Material block, innermost last
   let fence = null; // the marker of the open fenced code block, if any
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === "") continue;
     const indent = line.length - line.trimStart().length;
-    const levels = Math.min(depth, Math.floor(indent / 4));
-    if (!fence) depth = levels;
-    const cut = levels * 4;
+    if (!fence) while (bodies.length && indent < bodies.at(-1)) bodies.pop();
+    let cut = Math.min(bodies.at(-1) || 0, indent);
     let inner = line.slice(cut);
+    const start = inner.trimStart();
     if (fence) {
-      const close = CLOSE_FENCE.exec(inner);
+      const close = CLOSE_FENCE.exec(start);
       if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
-    } else if (FENCE.test(inner)) {
-      fence = FENCE.exec(inner)[1];
-    } else if (BLOCK.test(inner)) {
-      inner = rewriteHeader(inner);
-      depth += 1;
+    } else if (FENCE.test(start)) {
+      fence = FENCE.exec(start)[1];
+    } else if (BLOCK.test(start)) {
+      // Also a block inside a list item: its marker is indented, its body by 4 more.
+      cut = indent;
+      inner = rewriteHeader(start);
+      bodies.push(indent + 4);
     } else {
       const attrs = HEADING_ATTRS.exec(inner);
       inner = attrs ? attrs[1] + blank(attrs[2]) : rewriteInline(inner, language);
