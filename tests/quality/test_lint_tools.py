@@ -189,3 +189,15 @@ def test_rewriting_keeps_every_line_of_the_real_pages():
         pytest.fail("needs node", pytrace=False)
     result = subprocess.run([NODE, "-e", script, *pages], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout) == (0, ""), result.stderr
+
+
+def test_both_tools_report_a_space_between_cjk_characters_next_to_bold(scratch):
+    ja, zh = scratch / "ja.md", scratch / "zh.md"
+    ja.write_text(
+        "---\ntitle: テスト\n---\n\n# テスト\n\n- **聴く。** さえぎらずに伺います。\n- **復唱する。**番号を確かめます。\n", encoding="utf-8"
+    )
+    zh.write_text("# 标题\n\n- **倾听。** 不要打断客户。\n- 使用 **MkDocs** 构建。\n", encoding="utf-8")
+    assert findings(run("textlint.js", str(ja)).stdout, ja) == [(7, 10, "textlint kb/cjk-emphasis-space")]
+    assert findings(run("autocorrect.js", str(zh)).stdout, zh) == [(3, 10, "cjk-emphasis-space")]
+    assert run("autocorrect.js", "--fix", str(zh)).returncode == 0
+    assert zh.read_text(encoding="utf-8") == "# 标题\n\n- **倾听。**不要打断客户。\n- 使用 **MkDocs** 构建。\n"

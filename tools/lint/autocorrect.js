@@ -3,6 +3,7 @@
 // One line per finding: `path:line:col: "…old…" -> "…new…" [autocorrect]`. Exit 1 if anything is found.
 //   node tools/lint/autocorrect.js docs/zh data/checklists        lint .md files, and the `zh:` lines of .yml files
 //   node tools/lint/autocorrect.js --fix docs/zh data/checklists  rewrite those lines as AutoCorrect suggests
+// It also reports spaces between CJK characters next to ** (cjk-emphasis-space.js), which --fix removes.
 // Japanese text is left to textlint (jtf-style wants no space between Japanese and ASCII; AutoCorrect adds one),
 // which is why in YAML only the lines that start with `zh:` are checked.
 "use strict";
@@ -10,6 +11,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const autocorrect = require("autocorrect-node");
 const { toCommonMarkWithShifts } = require("./textlint-kb-markdown.js");
+const { straySpaces, MESSAGE: STRAY_SPACE } = require("./cjk-emphasis-space.js");
 
 const CONFIG = path.join(__dirname, "..", "..", ".autocorrectrc");
 const MARKDOWN = /\.md$/;
@@ -51,6 +53,16 @@ function lintFile(file) {
   const findings = result.lines
     .filter((f) => !YAML.test(file) || CHINESE_LINE.test(lines[f.l - 1]))
     .map((f) => ({ ...f, c: f.c + (markdown.shifts[f.l - 1] || 0) }));
+  // Spaces between CJK characters next to ** (see cjk-emphasis-space.js), as findings of the same shape.
+  const starts = [0];
+  for (const line of markdown.text.split("\n")) starts.push(starts.at(-1) + line.length + 1);
+  for (const { index, length } of MARKDOWN.test(file) ? straySpaces(markdown.text) : []) {
+    const l = starts.findIndex((start) => start > index);
+    const c = index - starts[l - 1] + markdown.shifts[l - 1] + 1;
+    const line = lines[l - 1];
+    findings.push({ l, c, old: line, new: line.slice(0, c - 1) + line.slice(c - 1 + length), stray: length });
+  }
+  findings.sort((a, b) => a.l - b.l || a.c - b.c);
   return { lines, findings };
 }
 
@@ -63,8 +75,12 @@ function main(args) {
     for (const file of walk(target)) {
       const { lines, findings } = lintFile(file);
       if (fix && findings.length) {
-        for (const f of findings) {
+        for (const f of [...findings].reverse()) {
           const line = lines[f.l - 1];
+          if (f.stray) {
+            lines[f.l - 1] = line.slice(0, f.c - 1) + line.slice(f.c - 1 + f.stray);
+            continue;
+          }
           const at = line.indexOf(f.old, Math.max(0, f.c - 1 - 1));
           if (at >= 0) lines[f.l - 1] = line.slice(0, at) + f.new + line.slice(at + f.old.length);
         }
@@ -72,7 +88,8 @@ function main(args) {
         continue;
       }
       for (const f of findings) {
-        console.log(`${path.relative(process.cwd(), file)}:${f.l}:${f.c}: ${excerpt(f.old, f.new)} [autocorrect]`);
+        const what = f.stray ? `${STRAY_SPACE} ${excerpt(f.old, f.new)} [cjk-emphasis-space]` : `${excerpt(f.old, f.new)} [autocorrect]`;
+        console.log(`${path.relative(process.cwd(), file)}:${f.l}:${f.c}: ${what}`);
         found += 1;
       }
     }

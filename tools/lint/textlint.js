@@ -12,6 +12,7 @@ const { createLinter, loadTextlintrc } = require("textlint");
 const { TextlintKernelDescriptor } = require("@textlint/kernel");
 const kbMarkdown = require("./textlint-kb-markdown.js");
 const kbYaml = require("./textlint-kb-yaml.js");
+const cjkEmphasisSpace = require("./cjk-emphasis-space.js");
 
 // The first line of a message says what is wrong; keep it and the "=> ..." lines that point at the words.
 function oneLine(message) {
@@ -30,7 +31,7 @@ async function main(args) {
   const patterns = args;
   const base = await loadTextlintrc();
   const descriptor = new TextlintKernelDescriptor({
-    rules: base.rule.toKernelRulesFormat(),
+    rules: [...base.rule.toKernelRulesFormat(), { ruleId: "kb/cjk-emphasis-space", rule: cjkEmphasisSpace.textlintRule }],
     filterRules: base.filterRule.toKernelFilterRulesFormat(),
     plugins: [
       { pluginId: "kb-markdown", plugin: kbMarkdown },
