@@ -1,12 +1,17 @@
-// A space between two CJK characters that hides next to emphasis markers: `**聴く。** さえぎらず`, `客户 **注意**`.
+// A space between two CJK characters that hides next to emphasis markers: `**聴く。** さえぎらず`, `客户 **注意**`,
+// or after full-width punctuation and a marker: `**絞る。** 3社`.
 // CJK text has no spaces between words, so the built page shows a stray gap; neither textlint (it sees the text
 // of each node apart) nor AutoCorrect (it keeps spaces next to markup) report it. Used by textlint.js (as a rule)
 // and autocorrect.js.
 "use strict";
 
 const CJK = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60“”‘’]`;
+const PUNCTUATION = String.raw`[\u3000-\u303f\uff01-\uff60“”‘’]`; // full-width: no space after it, whatever follows
 const MARK = String.raw`(?:\*{1,2}|_{1,2})`;
-const STRAY = new RegExp(String.raw`(?<=${CJK}${MARK})[ \t]+(?=${MARK}?${CJK})|(?<=${CJK})[ \t]+(?=${MARK}${CJK})`, "gu");
+const STRAY = new RegExp(
+  String.raw`(?<=${CJK}${MARK})[ \t]+(?=${MARK}?${CJK})|(?<=${CJK})[ \t]+(?=${MARK}${CJK})|(?<=${PUNCTUATION}${MARK})[ \t]+(?=\S)`,
+  "gu",
+);
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
 // [{ index, length }] of each stray space in `text` (Markdown), outside code.
