@@ -57,3 +57,13 @@ bench: $(VENV)/.site-deps
 .PHONY: csp
 csp: build
 	$(BIN)/python deploy/csp.py $(SITE)
+
+# Translations: list outdated/missing ones; STAMP=docs/zh/x.md (or STAMP_ALL=1) marks them up to date after review.
+.PHONY: translations
+translations: $(VENV)/.site-deps
+	$(BIN)/python scripts/translations.py $(if $(STAMP),--stamp $(STAMP)) $(if $(STAMP_ALL),--stamp-all)
+
+# Published URLs: after adding pages or headings, record them so they can never vanish unnoticed.
+.PHONY: urls
+urls: build
+	$(BIN)/python scripts/published_urls.py $(SITE)

@@ -14,7 +14,9 @@ log = logging.getLogger("mkdocs.hooks.front_matter")
 
 def on_page_read_source(page, config, **kwargs):
     """Runs before MkDocs parses the page, so a bad page gives one line, not a traceback."""
-    shown_as = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    # edit_uri: a page borrowed from another language (hooks/translations.py) names its real file there.
+    source_uri = page.file.edit_uri or page.file.src_uri
+    shown_as = f"{Path(config.docs_dir).name}/{source_uri}"
     raw = Path(page.file.abs_src_path).read_bytes()
     try:
         source = raw.decode("utf-8")
@@ -23,7 +25,7 @@ def on_page_read_source(page, config, **kwargs):
         log.error(str(KbError(shown_as, line, "file is not UTF-8 text: save it as UTF-8")))
         return raw.decode("utf-8", errors="replace")
     try:
-        check_front_matter(source, shown_as)
+        check_front_matter(source, shown_as, source_uri.partition("/")[0])
     except KbError as error:
         log.error(str(error))
         return FRONT_MATTER.sub("", source, count=1)  # let MkDocs go on, so every problem is listed

@@ -4,6 +4,7 @@ The work is done by hooks/kb; this file only connects it to MkDocs events and
 turns a KbError into one error line (the strict build then fails).
 """
 
+import datetime
 import logging
 import sys
 from pathlib import Path
@@ -11,9 +12,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kb.checklists import Catalog, SitePage, checklist_handlers, load_checklists  # noqa: E402
+from kb.comparisons import Catalog as Comparisons  # noqa: E402
+from kb.comparisons import comparison_handlers, load_comparisons  # noqa: E402
 from kb.errors import KbError  # noqa: E402
 from kb.pages import nav_order, page_path, page_paths, page_title, without_language  # noqa: E402
 from kb.shortcodes import expand  # noqa: E402
+from kb.translations import scan, status_handlers  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.shortcodes")
 
@@ -53,6 +57,20 @@ def checklists(config) -> Catalog:
     return state["checklists"]
 
 
+def comparisons(config) -> Comparisons:
+    state = _for_this_build(config)
+    if "comparisons" not in state:
+        root = Path(config.config_file_path).parent
+        state["today"] = datetime.date.today()  # data older than a year before this is reported as stale
+        catalog = load_comparisons(root / "data" / "comparisons", root, page_paths(Path(config.docs_dir)), state["today"])
+        for error in catalog.errors:
+            log.error(str(error))
+        for warning in catalog.warnings:
+            log.warning(str(warning))
+        state["comparisons"] = catalog
+    return state["comparisons"]
+
+
 def site_files(language: str, config, files) -> dict:
     """This language's pages (MkDocs File objects) by language-neutral path."""
     state = _for_this_build(config)["files"]
@@ -86,15 +104,28 @@ def handlers_for(language: str, page, config, files) -> dict:
     def pages():
         return site_pages(language, config, files)
 
-    return {**checklist_handlers(checklists(config), language, pages, href)}
+    def pairs():
+        state = _for_this_build(config)
+        if "pairs" not in state:
+            state["pairs"] = scan(Path(config.docs_dir))
+        return state["pairs"]
+
+    tables = comparisons(config)  # loading it also fixes this build's date
+    today = _build["today"]
+    return {
+        **checklist_handlers(checklists(config), language, pages, href),
+        **comparison_handlers(tables, language, pages, href, today),
+        **status_handlers(pairs, language, today, href),
+    }
 
 
 def on_pre_build(config, **kwargs):
     checklists(config)  # report data errors at the start of the build
+    comparisons(config)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    shown_as = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    shown_as = f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}"
     handlers = handlers_for(page_language(page, config), page, config, files)
     try:
         return expand(markdown, handlers, shown_as, first_body_line(page))

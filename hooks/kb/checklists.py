@@ -7,38 +7,20 @@ Browsers keep ticks per checklist id and item id (docs/assets/checklists.js),
 so item ids must stay stable while their order and text change.
 """
 
-import difflib
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StrictInt, StrictStr
+from pydantic import AfterValidator, Field, StrictInt
 
+from . import catalog as shared
+from .catalog import Href, PageLink, PagePath, SitePage, did_you_mean, not_empty
 from .errors import KbError
-from .shortcodes import SHORTCODE, Handler
+from .shortcodes import Handler
 from .templates import render
 from .text import Localized, Slug, Strict
 from .yaml_source import Location, line_of, load_yaml, validate
-
-_PAGE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
-
-
-def _page_path(value: str) -> str:
-    if not _PAGE_PATH.fullmatch(value):
-        raise ValueError(f"'{value}' is not a page path: write the page's URL path, e.g. playbooks/after-hours-contact")
-    return value
-
-
-def _not_empty(value: list) -> list:
-    if not value:
-        raise ValueError("the list is empty: give at least one entry")
-    return value
-
-
-# A page as data names it: its URL path without slashes at the ends ("playbooks/after-hours-contact").
-PagePath = Annotated[StrictStr, AfterValidator(_page_path)]
 
 
 class Link(Strict):
@@ -59,7 +41,7 @@ class Item(Strict):
 class Section(Strict):
     id: Slug
     title: Localized
-    items: Annotated[list[Item], AfterValidator(_not_empty)]
+    items: Annotated[list[Item], AfterValidator(not_empty)]
 
 
 class Checklist(Strict):
@@ -68,8 +50,8 @@ class Checklist(Strict):
     playbook: PagePath
     title: Localized
     intro: Localized | None = None
-    items: Annotated[list[Item], AfterValidator(_not_empty)] | None = None
-    sections: Annotated[list[Section], AfterValidator(_not_empty)] | None = None
+    items: Annotated[list[Item], AfterValidator(not_empty)] | None = None
+    sections: Annotated[list[Section], AfterValidator(not_empty)] | None = None
 
     def groups(self) -> list[tuple[Section | None, list[Item]]]:
         """Items in display order, each run under its section (None: no sections)."""
@@ -113,7 +95,7 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[C
     if (checklist.items is None) == (checklist.sections is None):
         fail((), "give either 'items' or 'sections' (a list of sections with their own items), not both or neither")
     if checklist.playbook not in pages:
-        fail(("playbook",), f"playbook: unknown page '{checklist.playbook}'{_did_you_mean(checklist.playbook, pages)}")
+        fail(("playbook",), f"playbook: unknown page '{checklist.playbook}'{did_you_mean(checklist.playbook, pages)}")
 
     item_key = "items" if checklist.items is not None else "sections"
     seen_items: dict[str, Location] = {}
@@ -134,43 +116,15 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[C
             if item.link and item.link.page not in pages:
                 fail(
                     prefix + ("items", index, "link", "page"),
-                    f"link: unknown page '{item.link.page}'{_did_you_mean(item.link.page, pages)}",
+                    f"link: unknown page '{item.link.page}'{did_you_mean(item.link.page, pages)}",
                 )
     return checklist, lines
 
 
-def _did_you_mean(path: str, pages: Sequence[str] | set[str]) -> str:
-    """A hint for an unknown page path: the closest known ones (the full list can be long)."""
-    close = difflib.get_close_matches(path, sorted(pages), n=3, cutoff=0.6)
-    if close:
-        return f" (did you mean {', '.join(close)}?)"
-    return f" (no docs/<language>/{path}.md)"
-
-
 def load_checklists(directory: Path, root: Path, pages: Sequence[str] | set[str]) -> Catalog:
     """Load every `*.yml`/`*.yaml` in a folder; each bad file adds one error and is left out."""
-    catalog = Catalog()
-    if not directory.is_dir():
-        return catalog
-    first_file: dict[str, str] = {}
-    files = sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
-    for path in files:
-        shown_as = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        try:
-            checklist, lines = _load(path, shown_as, pages)
-        except KbError as error:
-            catalog.errors.append(error)
-            catalog.broken.add(path.stem)
-            continue
-        if checklist.id in first_file:
-            catalog.errors.append(
-                KbError(shown_as, lines[("id",)], f"duplicate checklist id '{checklist.id}' (also in {first_file[checklist.id]})")
-            )
-            catalog.broken.add(checklist.id)
-            continue
-        first_file[checklist.id] = shown_as
-        catalog.checklists[checklist.id] = checklist
-    return catalog
+    folder = shared.load_folder(directory, root, lambda path, shown_as: _load(path, shown_as, pages), "checklist")
+    return Catalog(folder.entries, folder.errors, folder.broken)
 
 
 # ---------------------------------------------------------------- rendering
@@ -197,28 +151,9 @@ UI = {
 }
 
 
-@dataclass(frozen=True)
-class SitePage:
-    """A page of the language being built, as the index needs it."""
-
-    path: str  # language-neutral: "playbooks/after-hours-contact"
-    title: str
-    source: str  # Markdown source, to find the checklists it embeds
-
-
-@dataclass(frozen=True)
-class PageLink:
-    title: str
-    href: str
-
-
-# page path (and optional anchor) -> URL relative to the page being built, or None if there is no such page
-Href = Callable[[str], str | None]
-
-
 def embedded_ids(markdown: str) -> list[str]:
     """Checklist ids a page embeds with `<!-- md:checklist ID -->`, in page order."""
-    return [m["args"].split()[0] for m in SHORTCODE.finditer(markdown) if m["kind"] == "checklist" and m["args"].split()]
+    return shared.embedded_ids(markdown, "checklist")
 
 
 def render_checklist(checklist: Checklist, language: str, href: Href, used_on: Sequence[PageLink] | None = None) -> str:

@@ -2,18 +2,33 @@
 
 import datetime
 import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, StringConstraints, field_validator
 
 from .errors import KbError
-from .text import Text
-from .yaml_source import parse_yaml, validate
+from .text import LANGUAGES, Strict, Text
+from .yaml_source import line_of, parse_yaml, validate
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
 
 
+class TranslationStamp(Strict):
+    """On a translated page: the language it was translated from and that page's body hash then."""
+
+    source: Literal[LANGUAGES]
+    source_hash: Annotated[StrictStr, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+
+    @field_validator("source_hash", mode="before")
+    @classmethod
+    def _quoted(cls, value):
+        if isinstance(value, int | float):
+            raise ValueError('write the hash in quotes, as `make translations STAMP=…` does: source_hash: "0123456789ab"')
+        return value
+
+
 class PageMeta(BaseModel):
-    """Required on every page; other keys (search, hide, translation stamps…) pass through."""
+    """Required on every page; other keys (search, hide…) pass through."""
 
     model_config = ConfigDict(extra="allow")
     title: Text
@@ -21,14 +36,23 @@ class PageMeta(BaseModel):
     owner: Text
     reviewed: datetime.date
     template: StrictStr | None = None
+    translation: TranslationStamp | None = None
+    review_interval_months: StrictInt | None = Field(default=None, ge=1, le=120)
 
 
-def check_front_matter(source: str, shown_as: str) -> PageMeta:
-    """Validate the front matter at the top of a Markdown page's source."""
+def check_front_matter(source: str, shown_as: str, language: str | None = None) -> PageMeta:
+    """Validate the front matter at the top of a Markdown page's source (of `language`, when known)."""
     match = FRONT_MATTER.match(source)
     if match is None:
         raise KbError(shown_as, 1, "no front matter: start the page with --- and title, description, owner, reviewed")
     data, lines = parse_yaml(match["yaml"] or "", shown_as, first_line=2)
     if not isinstance(data, dict):
         raise KbError(shown_as, 2, "front matter must be 'key: value' lines")
-    return validate(PageMeta, data, lines, shown_as)
+    meta = validate(PageMeta, data, lines, shown_as)
+    if meta.translation and meta.translation.source == language:
+        raise KbError(
+            shown_as,
+            line_of(("translation", "source"), lines),
+            f"translation.source: this page is itself in '{language}': name the language it was translated from",
+        )
+    return meta

@@ -5,11 +5,12 @@ Validation errors from pydantic point at a location such as
 `data/checklists/x.yml:14: items[2].text: missing 'zh'` for the writer.
 """
 
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import KbError
 
@@ -126,6 +127,21 @@ def validate(model: type[Model], data: Any, lines: dict[Location, int], shown_as
         first = error.errors()[0]
         location = tuple(first["loc"])
         raise KbError(shown_as, line_of(location, lines), _message(first)) from None
+
+
+@cache
+def _adapter(kind: Any) -> TypeAdapter:
+    return TypeAdapter(kind)
+
+
+def validate_at(kind: Any, data: Any, location: Location, lines: dict[Location, int], shown_as: str) -> Any:
+    """Validate one value found at `location` against a type (for shapes known only from the data)."""
+    try:
+        return _adapter(kind).validate_python(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        full = location + tuple(first["loc"])
+        raise KbError(shown_as, line_of(full, lines), _message({**first, "loc": full})) from None
 
 
 def load_model(model: type[Model], path: Path, shown_as: str) -> Model:
