@@ -1,6 +1,7 @@
 // textlint processor for data/**/*.yml: lints the Japanese text (every `ja:` value) as Markdown.
-// Each value stays on its own line and every other line becomes empty. Labels (`title`, checklist item `text`) carry
-// no 。, so they are read as list items, like the list items of a page; `intro` and `note` are sentences.
+// Each value stays on its own line; every other line becomes an empty HTML comment, which keeps values apart.
+// `intro` and `note` are paragraphs of sentences. Every other value (a title, a checklist item, a table label or
+// cell) may end without 。, so it is read as a list item of its own, like the items of a list on a page.
 // `shifts[i]` is where the value starts in line i (minus the "- " put in front of a label); every reported position
 // is moved back there with the mapping of textlint-kb-markdown.js.
 "use strict";
@@ -10,7 +11,8 @@ const { positionMapper, mapMessage } = require("./textlint-kb-markdown.js");
 const BLOCK = /^(\s*)(?:-\s+)?ja:[ \t]+(.*?)\s*$/; // ja: text (under a `key:` line)
 const FLOW = /(\w+):[ \t]*\{[ \t]*ja:[ \t]*(.*?)[ \t]*(?:,[ \t]*zh:|\})/; // key: {ja: text, zh: ...}
 const KEY = /^(\s*)(?:-\s+)?(\w+):/;
-const LABELS = new Set(["title", "text"]);
+const SENTENCES = new Set(["intro", "note"]);
+const SEPARATOR = "<!-- -->";
 
 // The key that a block `ja:` line belongs to: the nearest line above it that is indented less.
 function parentKey(lines, i, indent) {
@@ -23,7 +25,7 @@ function parentKey(lines, i, indent) {
 
 function japaneseLines(text) {
   const original = text.split("\n");
-  const lines = original.map(() => "");
+  const lines = original.map((line) => (line.trim() ? SEPARATOR : ""));
   const shifts = original.map(() => 0);
   original.forEach((line, i) => {
     let key, value, start;
@@ -34,7 +36,7 @@ function japaneseLines(text) {
     else return;
     // A quoted scalar: lint what is inside the quotes.
     if (/^(['"]).*\1$/.test(value)) [start, value] = [start + 1, value.slice(1, -1)];
-    const prefix = LABELS.has(key) ? "- " : "";
+    const prefix = SENTENCES.has(key) ? "" : "- ";
     lines[i] = prefix + value;
     shifts[i] = start - prefix.length;
   });
