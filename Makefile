@@ -67,3 +67,9 @@ translations: $(VENV)/.site-deps
 .PHONY: urls
 urls: build
 	$(BIN)/python scripts/published_urls.py $(SITE)
+
+# Search quality: every query of tests/search/queries.yml typed into the real search box in Chromium,
+# stock and CJK-tuned Material search against ours, in one run; `--readme` updates README "Search quality".
+.PHONY: bench-search
+bench-search: $(VENV)/.dev-deps
+	$(BIN)/python bench/search_bench.py --readme

@@ -3,9 +3,6 @@
 import http.client
 import os
 import re
-import shutil
-import socket
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,19 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import NGINX, ROOT, NginxServer
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import csp  # noqa: E402
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "playbooks/after-hours-contact/", "playbooks/answering-service/", "checklists/", "comparisons/"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -34,43 +24,12 @@ def nginx_url(built_site, tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("CI is set but nginx is missing: install Debian's nginx", pytrace=False)
         pytest.skip("no nginx")
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    server = server.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("root /srv/kb/site;", f"root {built_site};")
-    (prefix / "kb.conf").write_text(server, encoding="utf-8")
-    shutil.copy(ROOT / "deploy" / "kb-csp.conf", prefix / "kb-csp.conf")
-    temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (prefix / "nginx.conf").write_text(
-        f"""{"user root;" if os.geteuid() == 0 else ""}
-worker_processes 1;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{ worker_connections 256; }}
-http {{
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  {temp}
-  include {prefix}/kb.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    process = subprocess.Popen(
-        [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE, text=True
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"nginx did not start: {process.stderr.read()}", pytrace=False)
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        server = NginxServer(built_site, tmp_path_factory.mktemp("nginx"))
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+    yield server.url
+    server.close()
 
 
 def get(url: str, path: str, headers: dict | None = None):

@@ -1,0 +1,141 @@
+"""Site search: the synonym list staff maintain, and what the search engine is given.
+
+Search runs in the browser on Pagefind's per-language index, behind Material's own
+search box and result list (docs/assets/search/worker.js speaks Material's worker
+protocol). This module holds the plain parts:
+
+- `load_synonyms`: data/search-synonyms.yml, validated, every term NFKC-normalised;
+- `mark_searchable`: which part of a built page is indexed (the article, unless the
+  page says `search: exclude: true` in its front matter, as Material documents),
+  generated checklists included (their items are <label>s, which Pagefind skips);
+- `search_settings`: the small JSON the browser loads instead of Material's full
+  index (separator for highlighting, synonyms for the query);
+- `pagefind_command`: how the index is built over the finished site.
+"""
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from .errors import KbError
+from .text import LANGUAGES, Strict, Text
+from .yaml_source import line_of, load_yaml, validate
+
+# Split highlight terms on spaces, zero-width spaces and CJK punctuation.
+SEPARATOR = r"[\s\u200b\-、。，．・]+"
+# Parts of an article that are not content: permalink marks, edit buttons, page metadata.
+NOT_CONTENT = [".headerlink", ".md-content__button", ".md-source-file", "button"]
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_LABEL = re.compile(r"<label\b([^>]*)>(.*?)</label>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _indexable_label(match: re.Match) -> str:
+    """Pagefind drops <label> text (checklist items are labels): repeat it in an attribute it indexes."""
+    attributes, inner = match.groups()
+    text = " ".join(_TAG.sub(" ", inner).split()).replace('"', "&quot;")
+    if not text or "data-pagefind-index-attrs" in attributes:
+        return match.group(0)
+    return f'<label{attributes} data-pagefind-index-attrs="data-search-text" data-search-text="{text}">{inner}</label>'
+
+
+def index_labels(html: str) -> str:
+    """Make the labels inside the article searchable (text is already escaped HTML, so it stays escaped)."""
+    start = html.find("<article")
+    end = html.find("</article>", start)
+    if start < 0 or end < 0:
+        return html
+    return html[:start] + _LABEL.sub(_indexable_label, html[start:end]) + html[end:]
+
+
+def normalize(text: str) -> str:
+    """What both the index and the query compare: NFKC (ＦＡＸ -> FAX, ｶﾅ -> カナ), lower case."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _group(terms: list[str]) -> list[str]:
+    normalized = [normalize(term) for term in terms]
+    if len(normalized) < 2:
+        raise ValueError("a synonym group needs at least two terms")
+    for term in normalized:
+        if normalized.count(term) > 1:
+            raise ValueError(f"'{term}' is listed twice in the same group")
+    return normalized
+
+
+Group = Annotated[list[Text], AfterValidator(_group)]
+
+
+class Synonyms(Strict):
+    """Per language, groups of terms staff use for the same thing."""
+
+    ja: list[Group] = []
+    zh: list[Group] = []
+
+
+def load_synonyms(path: Path, shown_as: str) -> dict[str, list[list[str]]]:
+    """Groups per language; a term in two groups of one language is an error (which group wins?)."""
+    if not path.exists():
+        return {language: [] for language in LANGUAGES}
+    data, lines = load_yaml(path, shown_as)
+    if not isinstance(data, dict):
+        raise KbError(shown_as, 1, "the synonym file must be a mapping: ja: [[term, term, …], …], zh: […]")
+    synonyms = validate(Synonyms, data, lines, shown_as)
+    result = {}
+    for language in LANGUAGES:
+        groups = getattr(synonyms, language)
+        seen: dict[str, int] = {}
+        for number, group in enumerate(groups):
+            for term in group:
+                if term in seen:
+                    line = line_of((language, number), lines)
+                    raise KbError(shown_as, line, f"{language}: '{term}' is already in group {seen[term] + 1}: "
+                                  "merge the two groups")
+                seen[term] = number
+        result[language] = [list(group) for group in groups]
+    return result
+
+
+def is_excluded(meta: dict) -> bool:
+    """Material's documented front matter: `search: {exclude: true}`."""
+    search = meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True
+
+
+def boost(meta: dict) -> float:
+    """Material's documented `search: {boost: 0.5}`: rank the page lower (< 1) or higher (> 1)."""
+    search = meta.get("search")
+    value = search.get("boost", 1) if isinstance(search, dict) else 1
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else 1.0
+
+
+def mark_searchable(html: str, excluded: bool, weight: float = 1.0) -> str:
+    """Mark the article as the part of the page Pagefind indexes; pages left unmarked are not indexed.
+
+    A boost other than 1 travels as Pagefind metadata; the search worker multiplies the page's score by it.
+    """
+    if excluded:
+        return html
+    attributes = " data-pagefind-body" + (f' data-pagefind-meta="boost:{weight:g}"' if weight != 1 else "")
+    return index_labels(_ARTICLE.sub(lambda match: match.group(0) + attributes, html, count=1))
+
+
+def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) -> dict:
+    """Replaces Material's search_index.json: the config its highlighter needs, no documents."""
+    # Material hands only `config` and `docs` to the search worker, so the synonyms go in `config`.
+    groups = {language: synonyms.get(language, []) for language in languages}
+    return {"config": {"lang": languages, "separator": SEPARATOR, "pipeline": [], "synonyms": groups}, "docs": []}
+
+
+def stable_json(text: str) -> str:
+    """Pagefind lists languages in a random order; sorted keys keep two builds byte-identical."""
+    return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def pagefind_command(executable: str, site_dir: Path) -> list[str]:
+    return [executable, "--site", str(site_dir), "--quiet",
+            *(arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector))]

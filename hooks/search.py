@@ -1,0 +1,82 @@
+"""MkDocs hook: per-language Pagefind search behind Material's search box.
+
+- Each page's article is marked for indexing unless its front matter says
+  `search: exclude: true`; `search: boost: 0.5` ranks it lower (Material's documented keys).
+- When the last language is built, Pagefind (extended: it segments Japanese and
+  Chinese) indexes the site, one index per `<html lang>`, and Material's full
+  search index is replaced by the few settings the browser needs.
+  static-i18n builds the other languages inside the default language's
+  `on_post_build` (priority -100), so this runs after it, at -150.
+The work is in hooks/kb/search.py; the browser side is docs/assets/search/worker.js.
+"""
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from kb.errors import KbError  # noqa: E402
+from kb.search import (boost, is_excluded, load_synonyms, mark_searchable, pagefind_command,  # noqa: E402
+                       search_settings, stable_json)
+
+log = logging.getLogger("mkdocs.hooks.search")
+SYNONYMS = Path("data") / "search-synonyms.yml"
+
+
+# static-i18n builds every language with the same config object: load (and report) once per build.
+_loaded: dict = {"config": None, "synonyms": {}}
+
+
+def _synonyms(config) -> dict:
+    if _loaded["config"] is not config:
+        _loaded.update(config=config, synonyms={})
+        try:
+            _loaded["synonyms"] = load_synonyms(Path(config.config_file_path).parent / SYNONYMS, SYNONYMS.as_posix())
+        except KbError as error:
+            log.error(str(error))
+    return _loaded["synonyms"]
+
+
+def _languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    if not i18n:
+        return [config.theme["language"]]
+    return [language.locale for language in i18n.config.languages if language.build]
+
+
+def on_pre_build(config, **kwargs):
+    _synonyms(config)  # report a bad synonym file at the start of the build
+
+
+def on_post_page(output, page, config, **kwargs):
+    return mark_searchable(output, is_excluded(page.meta), boost(page.meta))
+
+
+@event_priority(-150)
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # another language is still to come (or being built): index once, at the end
+    site = Path(config.site_dir)
+    from pagefind_bin_extended import get_executable
+
+    result = subprocess.run(pagefind_command(str(get_executable()), site),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        log.error(f"pagefind failed to index {site}: {result.stdout.strip()}")
+        return
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(stable_json(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    # Pagefind's own UI bundles are not used: Material's search UI talks to pagefind.js.
+    for unused in ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight"):
+        for suffix in (".js", ".css"):
+            (site / "pagefind" / f"{unused}{suffix}").unlink(missing_ok=True)
+    index = site / "search" / "search_index.json"
+    index.parent.mkdir(parents=True, exist_ok=True)
+    settings = search_settings(_languages(config), _synonyms(config))
+    index.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,88 @@
+"""Search glue: the synonym file, what is indexed, the settings the browser loads."""
+
+import json
+
+import pytest
+
+from kb.errors import KbError
+from kb.search import (SEPARATOR, boost, index_labels, is_excluded, load_synonyms, mark_searchable, normalize, pagefind_command,
+                       search_settings, stable_json)
+from helpers import ROOT
+
+ARTICLE = '<main><article class="md-content__inner md-typeset"><h1>題名</h1></article></main>'
+
+
+def test_normalize_folds_width_and_case():
+    assert normalize(" ＦＡＸ ") == "fax"
+    assert normalize("ｸﾚｰﾑ") == "クレーム"
+    assert normalize("１９時") == "19時"
+
+
+def test_the_site_synonym_file_loads_and_is_normalised():
+    synonyms = load_synonyms(ROOT / "data" / "search-synonyms.yml", "data/search-synonyms.yml")
+    assert ["クレーム", "苦情", "文句"] in synonyms["ja"]
+    assert any("客诉" in group and "投诉" in group for group in synonyms["zh"])
+    assert all(term == normalize(term) for groups in synonyms.values() for group in groups for term in group)
+
+
+def test_a_missing_synonym_file_means_no_synonyms(tmp_path):
+    assert load_synonyms(tmp_path / "none.yml", "none.yml") == {"ja": [], "zh": []}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ja:\n  - [クレーム, 苦情]\n  - [苦情, 文句]\n", "x.yml:3: ja: '苦情' is already in group 1: merge the two groups"),
+    ("ja:\n  - [ＦＡＸ, fax]\n", "x.yml:2: ja[0]: 'fax' is listed twice in the same group"),
+    ("zh:\n  - [投诉]\n", "x.yml:2: zh[0]: a synonym group needs at least two terms"),
+    ("zh:\n  - [投诉, 1]\n", "x.yml:2: zh[0][1]: Input should be a valid string"),
+    ("- [a, b]\n", "x.yml:1: the synonym file must be a mapping"),
+    ("ja: [[クレーム, '  ']]\n", "x.yml:1: ja[0][1]: text is empty"),
+])
+def test_bad_synonym_files_name_file_and_line(tmp_path, text, expected):
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KbError) as error:
+        load_synonyms(path, "x.yml")
+    assert str(error.value).startswith(expected)
+
+
+def test_pages_are_indexed_unless_excluded():
+    assert 'typeset" data-pagefind-body>' in mark_searchable(ARTICLE, excluded=False)
+    assert mark_searchable(ARTICLE, excluded=True) == ARTICLE
+    assert 'data-pagefind-body data-pagefind-meta="boost:0.5">' in mark_searchable(ARTICLE, False, 0.5)
+    assert is_excluded({"search": {"exclude": True}})
+    assert not is_excluded({"search": {"boost": 2}}) and not is_excluded({})
+
+
+def test_boost_reads_material_front_matter():
+    assert boost({"search": {"boost": 0.5}}) == 0.5
+    assert boost({"search": {"boost": 2}}) == 2.0
+    assert boost({}) == boost({"search": {"boost": "high"}}) == boost({"search": {"boost": True}}) == 1.0
+
+
+def test_settings_replace_the_full_index():
+    settings = search_settings(["ja", "zh"], {"ja": [["クレーム", "苦情"]], "zh": []})
+    assert settings["docs"] == []
+    assert settings["config"]["separator"] == SEPARATOR
+    assert settings["config"]["synonyms"] == {"ja": [["クレーム", "苦情"]], "zh": []}
+    assert len(json.dumps(settings)) < 1000
+
+
+def test_pagefind_skips_what_is_not_content(tmp_path):
+    command = pagefind_command("pagefind_extended", tmp_path)
+    assert command[:3] == ["pagefind_extended", "--site", str(tmp_path)]
+    assert ".headerlink" in command
+
+
+def test_stable_json_sorts_keys():
+    assert stable_json('{"languages": {"zh": {"b": 1, "a": 2}, "ja": {}}}') == '{"languages":{"ja":{},"zh":{"a":2,"b":1}}}'
+
+
+def test_labels_in_the_article_become_indexable():
+    html = ('<label for="__search"><svg></svg></label><article class="md-content__inner md-typeset">'
+            '<input id="a"><label for="a">同僚が<b>すでに</b>折り返していない &amp; &#34;確認&#34;</label></article>'
+            '<label for="x">外</label>')
+    marked = index_labels(html)
+    assert ('<label for="a" data-pagefind-index-attrs="data-search-text" '
+            'data-search-text="同僚が すでに 折り返していない &amp; &#34;確認&#34;">') in marked
+    assert marked.startswith('<label for="__search"><svg>') and marked.endswith('<label for="x">外</label>')
+    assert index_labels(marked) == marked
