@@ -32,6 +32,7 @@ def launch_chromium(playwright):
     """A headless Chromium from a Playwright instance (`sync_playwright()`)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
+
 # The URL contract (README "URLs and anchors"): every path exists in both languages.
 CONTRACT_PATHS = [
     "",
@@ -114,7 +115,7 @@ class NginxServer:
         shutil.copy(ROOT / "deploy" / "kb-csp.conf", prefix / "kb-csp.conf")
         temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         (prefix / "nginx.conf").write_text(
-            f"""{'user root;' if os.geteuid() == 0 else ''}
+            f"""{"user root;" if os.geteuid() == 0 else ""}
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
@@ -129,8 +130,9 @@ http {{
 """,
             encoding="utf-8",
         )
-        self.process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-                                        stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE, text=True
+        )
         self.url = f"http://127.0.0.1:{port}/"
         for _ in range(100):
             try:
