@@ -27,13 +27,25 @@ serve: $(VENV)/.site-deps
 build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
-# npm tools for the checks (HTML validator, axe-core), exactly as package-lock.json says.
+# npm tools for the checks (HTML validator, axe-core, linters), exactly as package-lock.json says.
 node_modules/.installed: package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-test: $(VENV)/.dev-deps node_modules/.installed
+test: lint $(VENV)/.dev-deps node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Every linter runs, even after one fails; each prints one line per finding (path:line...). README "Linting".
+.PHONY: lint
+lint: $(VENV)/.dev-deps node_modules/.installed
+	@status=0; \
+	$(BIN)/ruff check --quiet --output-format concise . || status=1; \
+	$(BIN)/ruff format --check --quiet . || status=1; \
+	node_modules/.bin/markdownlint-cli2 || status=1; \
+	node tools/lint/textlint.js "docs/ja/**/*.md" "data/**/*.yml" || status=1; \
+	node tools/lint/autocorrect.js docs/zh $$(find data -name '*.yml' | sort) || status=1; \
+	if [ $$status -ne 0 ]; then echo "make lint: fix the lines above (README.md, Linting)" >&2; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(SITE) $(VENV) .pytest_cache node_modules

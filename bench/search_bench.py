@@ -31,8 +31,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from helpers import (LANGUAGE_PREFIX, NGINX, NginxServer, Server, build_site, launch_chromium,  # noqa: E402
-                     search_ui, site_config)
+from helpers import LANGUAGE_PREFIX, NGINX, NginxServer, Server, build_site, launch_chromium, search_ui, site_config  # noqa: E402
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 SEARCH_DATA = re.compile(r"/(search/|pagefind/|assets/javascripts/workers/|assets/search/|assets/javascripts/lunr/)")
@@ -50,8 +49,7 @@ def stock_project(folder: Path, tuned: bool = False) -> Path:
     """Our docs, data and content hooks, but Material's search as it ships (or tuned as its docs suggest)."""
     folder.mkdir(parents=True)
     config = site_config(with_hooks=True)
-    config = "\n".join(line for line in config.splitlines()
-                       if not line.strip().endswith("hooks/search.py") and "custom_dir:" not in line)
+    config = "\n".join(line for line in config.splitlines() if not line.strip().endswith("hooks/search.py") and "custom_dir:" not in line)
     config = config.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
     if tuned:
         config = config.replace("  - search\n", TUNED_SEARCH, 1)
@@ -140,15 +138,19 @@ def summary(rows: list[dict]) -> dict:
 
 
 def table(results: dict, sizes: dict) -> str:
-    lines = ["| engine | language | queries | recall@1 | recall@5 | wrong-language results | "
-             "time to first result, median / p90 / worst | no answer | search data for a first query |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| engine | language | queries | recall@1 | recall@5 | wrong-language results | "
+        "time to first result, median / p90 / worst | no answer | search data for a first query |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for name, report in results.items():
         for language, rows in report.items():
             for label, subset in (("all", rows), ("written pages", [r for r in rows if not r.get("needs")])):
                 s = summary(subset)
-                lines.append(f"| {name} | {language} ({label}) | {s['n']} | {s['r1']:.2f} | {s['r5']:.2f} | {s['wrong']} | "
-                             f"{s['median']:.0f} / {s['p90']:.0f} / {s['worst']:.0f} ms | {s['failed']} | {sizes[name, language] / 1024:.0f} KB |")
+                lines.append(
+                    f"| {name} | {language} ({label}) | {s['n']} | {s['r1']:.2f} | {s['r5']:.2f} | {s['wrong']} | "
+                    f"{s['median']:.0f} / {s['p90']:.0f} / {s['worst']:.0f} ms | {s['failed']} | {sizes[name, language] / 1024:.0f} KB |"
+                )
     return "\n".join(lines)
 
 
@@ -169,9 +171,12 @@ def main() -> None:
     parser.add_argument("--only", choices=["stock", "tuned", "ours"], help="measure one engine only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query's result")
     parser.add_argument("--readme", action="store_true", help="write the figures into README.md")
-    parser.add_argument("--server", choices=["nginx", "python"], default="nginx" if Path(NGINX).exists() else "python",
-                        help="serve the sites with deploy/nginx.conf (as in production; default where nginx exists) "
-                             "or Python's http.server")
+    parser.add_argument(
+        "--server",
+        choices=["nginx", "python"],
+        default="nginx" if Path(NGINX).exists() else "python",
+        help="serve the sites with deploy/nginx.conf (as in production; default where nginx exists) or Python's http.server",
+    )
     args = parser.parse_args()
     queries = load_queries()
     from playwright.sync_api import sync_playwright
@@ -184,8 +189,10 @@ def main() -> None:
         if "tuned" in names:
             projects["tuned"] = stock_project(work / "tuned", tuned=True)
             # jieba only for this build: installed beside it, so the other builds stay as they ship.
-            subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                            "--target", str(work / "jieba"), JIEBA], check=True)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check", "--target", str(work / "jieba"), JIEBA],
+                check=True,
+            )
             environments["tuned"] = {"PYTHONPATH": str(work / "jieba")}
         servers, results, sizes = {}, {}, {}
         for name in names:
@@ -214,21 +221,25 @@ def main() -> None:
     text = table(results, sizes)
     print("\n" + text)
     for name, report in results.items():
-        misses = [(language, row) for language, rows in report.items() for row in rows
-                  if not row["rank"] or row["rank"] > row.get("top", 5)]
+        misses = [
+            (language, row) for language, rows in report.items() for row in rows if not row["rank"] or row["rank"] > row.get("top", 5)
+        ]
         print(f"\n{name}: {len(misses)} queries below their target (top: 1 or 5)")
         for language, row in misses:
-            print(f"  {language} {row['q']} -> expected /{row['expect']}{'#' + row['anchor'] if row.get('anchor') else ''}"
-                  f" (top {row.get('top', 5)}), rank {row['rank']}, got {row['got']}"
-                  f"{'  [needs ' + row['needs'] + ']' if row.get('needs') else ''}")
+            print(
+                f"  {language} {row['q']} -> expected /{row['expect']}{'#' + row['anchor'] if row.get('anchor') else ''}"
+                f" (top {row.get('top', 5)}), rank {row['rank']}, got {row['got']}"
+                f"{'  [needs ' + row['needs'] + ']' if row.get('needs') else ''}"
+            )
     if args.readme:
-        today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+        today = datetime.datetime.now(datetime.UTC).date().isoformat()
         server = "nginx with deploy/nginx.conf" if args.server == "nginx" else "Python's http.server"
-        write_readme(f"Measured {today} with `make bench-search` (`.venv/bin/python bench/search_bench.py --readme`), "
-                     f"{sum(len(v) for v in queries.values())} queries from `tests/search/queries.yml`, "
-                     f"headless Chromium on the built sites served by {server} on 127.0.0.1, each query typed "
-                     "on a freshly loaded page (a 2-core machine shared with other builds: times are indicative).\n\n"
-                     + text)
+        write_readme(
+            f"Measured {today} with `make bench-search` (`.venv/bin/python bench/search_bench.py --readme`), "
+            f"{sum(len(v) for v in queries.values())} queries from `tests/search/queries.yml`, "
+            f"headless Chromium on the built sites served by {server} on 127.0.0.1, each query typed "
+            "on a freshly loaded page (a 2-core machine shared with other builds: times are indicative).\n\n" + text
+        )
 
 
 if __name__ == "__main__":

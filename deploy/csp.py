@@ -28,18 +28,20 @@ def inline_script_hashes(site: Path) -> list[str]:
 
 def policy(site: Path) -> str:
     scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(site)])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self' 'unsafe-inline'",  # Material sets inline styles from JS (tooltips, palette)
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",  # Material sets inline styles from JS (tooltips, palette)
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 def config_text(site: Path) -> str:

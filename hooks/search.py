@@ -21,8 +21,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).parent))
 
 from kb.errors import KbError  # noqa: E402
-from kb.search import (boost, is_excluded, load_synonyms, mark_searchable, pagefind_command,  # noqa: E402
-                       search_settings, stable_json)
+from kb.search import boost, is_excluded, load_synonyms, mark_searchable, pagefind_command, search_settings, stable_json  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.search")
 SYNONYMS = Path("data") / "search-synonyms.yml"
@@ -65,8 +64,7 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     from pagefind_bin_extended import get_executable
 
-    result = subprocess.run(pagefind_command(str(get_executable()), site),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    result = subprocess.run(pagefind_command(str(get_executable()), site), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if result.returncode != 0:
         log.error(f"pagefind failed to index {site}: {result.stdout.strip()}")
         return

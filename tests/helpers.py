@@ -32,6 +32,7 @@ def launch_chromium(playwright):
     """A headless Chromium from a Playwright instance (`sync_playwright()`)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
+
 # The URL contract (README "URLs and anchors"): every path exists in both languages.
 CONTRACT_PATHS = [
     "",
@@ -127,7 +128,7 @@ class NginxServer:
         temp = "".join(f"{kind}_temp_path {prefix}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         (prefix / "nginx.conf").write_text(
             f"""{modules}
-{'user root;' if os.geteuid() == 0 else ''}
+{"user root;" if os.geteuid() == 0 else ""}
 worker_processes 1;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
@@ -142,8 +143,9 @@ http {{
 """,
             encoding="utf-8",
         )
-        self.process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
-                                        stderr=subprocess.PIPE, text=True)
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE, text=True
+        )
         self.url = f"http://127.0.0.1:{port}/"
         for _ in range(100):
             try:

@@ -182,7 +182,7 @@ UI = {
         "used_on": "掲載ページ：",
         "not_used": "まだどのページにも掲載されていません",
         "none": "チェックリストはまだありません。",
-        "version": "版",
+        "version": "第{}版",  # printed copies say which edition they are
     },
     "zh": {
         "done": "已完成",
@@ -191,7 +191,7 @@ UI = {
         "used_on": "所在页面：",
         "not_used": "尚未放在任何页面上",
         "none": "暂无检查清单。",
-        "version": "版本",
+        "version": "第 {} 版",
     },
 }
 

@@ -93,8 +93,7 @@ def load_synonyms(path: Path, shown_as: str) -> dict[str, list[list[str]]]:
             for term in group:
                 if term in seen:
                     line = line_of((language, number), lines)
-                    raise KbError(shown_as, line, f"{language}: '{term}' is already in group {seen[term] + 1}: "
-                                  "merge the two groups")
+                    raise KbError(shown_as, line, f"{language}: '{term}' is already in group {seen[term] + 1}: merge the two groups")
                 seen[term] = number
         result[language] = [list(group) for group in groups]
     return result
@@ -137,5 +136,4 @@ def stable_json(text: str) -> str:
 
 
 def pagefind_command(executable: str, site_dir: Path) -> list[str]:
-    return [executable, "--site", str(site_dir), "--quiet",
-            *(arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector))]
+    return [executable, "--site", str(site_dir), "--quiet", *(arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector))]

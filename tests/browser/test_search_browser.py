@@ -13,8 +13,7 @@ import yaml
 from helpers import LANGUAGE_PREFIX, search_ui
 
 QUERIES = yaml.safe_load((Path(__file__).resolve().parent.parent / "search" / "queries.yml").read_text(encoding="utf-8"))
-FAST = [(language, entry) for language, entries in QUERIES.items() for entry in entries
-        if entry.get("fast") and not entry.get("needs")]
+FAST = [(language, entry) for language, entries in QUERIES.items() for entry in entries if entry.get("fast") and not entry.get("needs")]
 
 
 def results(page, site_url, language, query):

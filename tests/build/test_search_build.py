@@ -23,15 +23,15 @@ def test_material_index_is_only_settings(built_site):
 
 def test_the_search_worker_is_ours_and_knows_the_language(built_site):
     for language in ("ja", "zh"):
-        document = BeautifulSoup(html_file(built_site, language, "playbooks/returning-calls/").read_text(encoding="utf-8"),
-                                 "html.parser")
+        document = BeautifulSoup(html_file(built_site, language, "playbooks/returning-calls/").read_text(encoding="utf-8"), "html.parser")
         config = json.loads(document.select_one("#__config").string)
         assert config["search"].endswith(f"assets/search/worker.js?lang={language}")
 
 
 def test_articles_are_marked_for_indexing_except_excluded_pages(built_site):
     for language in ("ja", "zh"):
-        def article(path):
+
+        def article(path, language=language):
             document = BeautifulSoup(html_file(built_site, language, path).read_text(encoding="utf-8"), "html.parser")
             return document.select_one("article.md-content__inner")
 

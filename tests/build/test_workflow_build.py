@@ -180,7 +180,8 @@ def test_status_page_is_excluded_from_search(built):
     # Pagefind indexes only articles marked data-pagefind-body (hooks/search.py); the status page is left unmarked.
     _, site, _ = built
     for language in ("ja", "zh"):
-        def article(path):
+
+        def article(path, language=language):
             document = BeautifulSoup(html_file(site, language, path).read_text(encoding="utf-8"), "html.parser")
             return document.select_one("article.md-content__inner")
 

@@ -166,7 +166,8 @@ BAD = {
     ),
     "playbook not a path": (
         HEAD.replace("playbook: onboarding", "playbook: /onboarding/") + ITEM,
-        "data/checklists/demo.yml:3: playbook: '/onboarding/' is not a page path: write the page's URL path, e.g. playbooks/after-hours-contact",
+        "data/checklists/demo.yml:3: playbook: '/onboarding/' is not a page path: "
+        "write the page's URL path, e.g. playbooks/after-hours-contact",
     ),
     "unknown link page": (
         HEAD + ITEM + "    link:\n      page: glosary\n      text: {ja: 用語集, zh: 术语表}\n",
@@ -236,7 +237,7 @@ def test_rendered_checklist_is_an_accessible_task_list(tmp_path):
         assert label is not None and label.get_text().strip()
     assert boxes[0]["aria-describedby"] == "checklist-demo--website-note"
     note = document.select_one("#checklist-demo--website-note")
-    assert note.get_text() == "営業時間も 比較表"
+    assert note.get_text() == "営業時間も比較表"
     assert note.select_one("a")["href"] == "../comparisons/#plans"
     # The tools need JavaScript: hidden until checklists.js reveals them.
     tools = document.select_one(".kb-checklist__tools")
@@ -271,7 +272,7 @@ def test_data_values_are_escaped(tmp_path):
 def test_link_to_a_page_missing_in_this_language_is_plain_text(tmp_path):
     html = render_checklist(load(tmp_path, GOOD), "ja", lambda path: None)
     assert soup(html).select_one("#checklist-demo--website-note a") is None
-    assert soup(html).select_one("#checklist-demo--website-note").get_text() == "営業時間も 比較表"
+    assert soup(html).select_one("#checklist-demo--website-note").get_text() == "営業時間も比較表"
 
 
 # ------------------------------------------------------------------ index

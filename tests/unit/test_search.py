@@ -4,10 +4,20 @@ import json
 
 import pytest
 
-from kb.errors import KbError
-from kb.search import (SEPARATOR, boost, index_labels, is_excluded, load_synonyms, mark_searchable, normalize, pagefind_command,
-                       search_settings, stable_json)
 from helpers import ROOT
+from kb.errors import KbError
+from kb.search import (
+    SEPARATOR,
+    boost,
+    index_labels,
+    is_excluded,
+    load_synonyms,
+    mark_searchable,
+    normalize,
+    pagefind_command,
+    search_settings,
+    stable_json,
+)
 
 ARTICLE = '<main><article class="md-content__inner md-typeset"><h1>題名</h1></article></main>'
 
@@ -29,14 +39,17 @@ def test_a_missing_synonym_file_means_no_synonyms(tmp_path):
     assert load_synonyms(tmp_path / "none.yml", "none.yml") == {"ja": [], "zh": []}
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("ja:\n  - [クレーム, 苦情]\n  - [苦情, 文句]\n", "x.yml:3: ja: '苦情' is already in group 1: merge the two groups"),
-    ("ja:\n  - [ＦＡＸ, fax]\n", "x.yml:2: ja[0]: 'fax' is listed twice in the same group"),
-    ("zh:\n  - [投诉]\n", "x.yml:2: zh[0]: a synonym group needs at least two terms"),
-    ("zh:\n  - [投诉, 1]\n", "x.yml:2: zh[0][1]: Input should be a valid string"),
-    ("- [a, b]\n", "x.yml:1: the synonym file must be a mapping"),
-    ("ja: [[クレーム, '  ']]\n", "x.yml:1: ja[0][1]: text is empty"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ja:\n  - [クレーム, 苦情]\n  - [苦情, 文句]\n", "x.yml:3: ja: '苦情' is already in group 1: merge the two groups"),
+        ("ja:\n  - [ＦＡＸ, fax]\n", "x.yml:2: ja[0]: 'fax' is listed twice in the same group"),
+        ("zh:\n  - [投诉]\n", "x.yml:2: zh[0]: a synonym group needs at least two terms"),
+        ("zh:\n  - [投诉, 1]\n", "x.yml:2: zh[0][1]: Input should be a valid string"),
+        ("- [a, b]\n", "x.yml:1: the synonym file must be a mapping"),
+        ("ja: [[クレーム, '  ']]\n", "x.yml:1: ja[0][1]: text is empty"),
+    ],
+)
 def test_bad_synonym_files_name_file_and_line(tmp_path, text, expected):
     path = tmp_path / "x.yml"
     path.write_text(text, encoding="utf-8")
@@ -78,11 +91,15 @@ def test_stable_json_sorts_keys():
 
 
 def test_labels_in_the_article_become_indexable():
-    html = ('<label for="__search"><svg></svg></label><article class="md-content__inner md-typeset">'
-            '<input id="a"><label for="a">同僚が<b>すでに</b>折り返していない &amp; &#34;確認&#34;</label></article>'
-            '<label for="x">外</label>')
+    html = (
+        '<label for="__search"><svg></svg></label><article class="md-content__inner md-typeset">'
+        '<input id="a"><label for="a">同僚が<b>すでに</b>折り返していない &amp; &#34;確認&#34;</label></article>'
+        '<label for="x">外</label>'
+    )
     marked = index_labels(html)
-    assert ('<label for="a" data-pagefind-index-attrs="data-search-text" '
-            'data-search-text="同僚が すでに 折り返していない &amp; &#34;確認&#34;">') in marked
+    assert (
+        '<label for="a" data-pagefind-index-attrs="data-search-text" '
+        'data-search-text="同僚が すでに 折り返していない &amp; &#34;確認&#34;">'
+    ) in marked
     assert marked.startswith('<label for="__search"><svg>') and marked.endswith('<label for="x">外</label>')
     assert index_labels(marked) == marked
