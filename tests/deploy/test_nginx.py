@@ -20,8 +20,6 @@ import csp  # noqa: E402
 PAGES = ["", "playbooks/after-hours-contact/", "playbooks/answering-service/", "checklists/", "comparisons/"]
 
 
-
-
 def need_nginx() -> None:
     if not Path(NGINX).exists():
         if os.environ.get("CI"):
