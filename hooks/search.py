@@ -4,7 +4,8 @@
   `search: exclude: true`; `search: boost: 0.5` ranks it lower (Material's documented keys).
 - When the last language is built, Pagefind (extended: it segments Japanese and
   Chinese) indexes the site, one index per `<html lang>`, and Material's full
-  search index is replaced by the few settings the browser needs.
+  search index is replaced by the few settings the browser needs. Material's
+  search plugin is told to skip every page, so it builds no index to throw away.
   static-i18n builds the other languages inside the default language's
   `on_post_build` (priority -100), so this runs after it, at -150.
 The work is in hooks/kb/search.py; the browser side is docs/assets/search/worker.js.
@@ -52,8 +53,19 @@ def on_pre_build(config, **kwargs):
     _synonyms(config)  # report a bad synonym file at the start of the build
 
 
+@event_priority(50)  # before Material's search plugin reads the page
+def on_page_context(context, page, config, **kwargs):
+    # Pagefind indexes the built pages; Material's lunr index would only be thrown away after the build
+    # (and static-i18n compares every entry of one language with every entry of the other), so Material
+    # is told to skip every page, and the page's own search settings are kept for Pagefind.
+    page.meta["kb_search"] = {"excluded": is_excluded(page.meta), "boost": boost(page.meta)}
+    page.meta["search"] = {"exclude": True}
+    return context
+
+
 def on_post_page(output, page, config, **kwargs):
-    return mark_searchable(output, is_excluded(page.meta), boost(page.meta))
+    settings = page.meta.get("kb_search") or {"excluded": is_excluded(page.meta), "boost": boost(page.meta)}
+    return mark_searchable(output, settings["excluded"], settings["boost"])
 
 
 @event_priority(-150)
