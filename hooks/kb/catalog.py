@@ -16,7 +16,7 @@ from pydantic import AfterValidator, StrictStr
 
 from .errors import KbError
 from .shortcodes import SHORTCODE
-from .yaml_source import Location
+from .yaml_source import Location, line_of, load_yaml, validate
 
 _PAGE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
 
@@ -43,6 +43,25 @@ def did_you_mean(path: str, pages: Sequence[str] | set[str]) -> str:
     if close:
         return f" (did you mean {', '.join(close)}?)"
     return f" (no docs/<language>/{path}.md)"
+
+
+Model = TypeVar("Model")
+
+
+def load_model(path: Path, shown_as: str, model: type[Model], shape: str) -> tuple[Model, dict[Location, int]]:
+    """Read one data file into its model, with the YAML lines for later messages.
+
+    A file that is not a mapping (`shape` says what it should hold), a schema error, or an id that
+    is not the file name is one KbError naming the file and line.
+    """
+    data, lines = load_yaml(path, shown_as)
+    if not isinstance(data, dict):
+        raise KbError(shown_as, 1, shape)
+    loaded = validate(model, data, lines, shown_as)
+    if loaded.id != path.stem:
+        message = f"id '{loaded.id}' does not match the file name '{path.name}': rename one of them"
+        raise KbError(shown_as, line_of(("id",), lines), message)
+    return loaded, lines
 
 
 @dataclass(frozen=True)

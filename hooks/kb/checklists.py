@@ -20,7 +20,7 @@ from .errors import KbError
 from .shortcodes import Handler, Html
 from .templates import render
 from .text import Localized, Slug, Strict
-from .yaml_source import Location, line_of, load_yaml, validate
+from .yaml_source import Location, line_of
 
 
 class Link(Strict):
@@ -96,16 +96,13 @@ def load_checklist(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -
 
 
 def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[Checklist, dict[Location, int]]:
-    data, lines = load_yaml(path, shown_as)
-    if not isinstance(data, dict):
-        raise KbError(shown_as, 1, "a checklist file must be a mapping with id, version, playbook, title and items")
-    checklist = validate(Checklist, data, lines, shown_as)
+    checklist, lines = shared.load_model(
+        path, shown_as, Checklist, "a checklist file must be a mapping with id, version, playbook, title and items"
+    )
 
     def fail(location: Location, message: str):
         raise KbError(shown_as, line_of(location, lines), message)
 
-    if checklist.id != path.stem:
-        fail(("id",), f"id '{checklist.id}' does not match the file name '{path.name}': rename one of them")
     if (checklist.items is None) == (checklist.sections is None):
         fail((), "give either 'items' or 'sections' (a list of sections with their own items), not both or neither")
     if checklist.playbook not in pages:

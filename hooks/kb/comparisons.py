@@ -23,7 +23,7 @@ from .errors import KbError
 from .shortcodes import Handler
 from .templates import render
 from .text import Localized, Slug, Strict
-from .yaml_source import Location, line_of, load_yaml, validate, validate_at
+from .yaml_source import Location, line_of, validate_at
 
 # ---------------------------------------------------------------- column types
 
@@ -213,16 +213,13 @@ def load_comparison(path: Path, shown_as: str, pages: Sequence[str] | set[str]) 
 
 
 def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[Table, dict[Location, int]]:
-    data, lines = load_yaml(path, shown_as)
-    if not isinstance(data, dict):
-        raise KbError(shown_as, 1, "a comparison file must be a mapping with id, playbook, title, columns and rows")
-    comparison = validate(Comparison, data, lines, shown_as)
+    comparison, lines = shared.load_model(
+        path, shown_as, Comparison, "a comparison file must be a mapping with id, playbook, title, columns and rows"
+    )
 
     def fail(location: Location, message: str):
         raise KbError(shown_as, line_of(location, lines), message)
 
-    if comparison.id != path.stem:
-        fail(("id",), f"id '{comparison.id}' does not match the file name '{path.name}': rename one of them")
     if comparison.playbook not in pages:
         fail(("playbook",), f"playbook: unknown page '{comparison.playbook}'{did_you_mean(comparison.playbook, pages)}")
 
