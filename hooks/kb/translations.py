@@ -20,7 +20,7 @@ import re
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,7 @@ from .front_matter import FRONT_MATTER
 from .pages import page_path, page_title
 from .templates import render
 from .text import LANGUAGES
+from .yaml_source import quick_load
 
 HASH_LENGTH = 12
 DEFAULT_REVIEW_MONTHS = 12
@@ -75,26 +76,48 @@ def format_date(day: datetime.date | None, language: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "—"
 
 
-@cache
 def last_changed(path: str) -> datetime.date | None:
     """Date of the last commit that touched a file; its modification time outside git (fixture sites)."""
-    file = Path(path)
+    file = Path(path).resolve()
     if not file.exists():
         return None
+    top = _git_top(file.parent)
+    if top is not None:
+        changed = _commit_dates(str(top)).get(file.relative_to(top).as_posix())
+        if changed is not None:
+            return changed
+    return datetime.datetime.fromtimestamp(os.stat(file).st_mtime, datetime.UTC).date()
+
+
+@cache
+def _git_top(folder: Path) -> Path | None:
+    """The work tree holding folder (`.git` is a folder, or a file in a linked work tree), or None."""
+    if (folder / ".git").exists():
+        return folder
+    return None if folder.parent == folder else _git_top(folder.parent)
+
+
+@cache
+def _commit_dates(top: str) -> dict[str, datetime.date]:
+    """Every file's last commit date from one `git log` (one process per build, not one per page)."""
     try:
         result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", file.name],
-            cwd=file.parent,
+            ["git", "-c", "core.quotePath=off", "log", "--format=%x00%cs", "--name-only"],
+            cwd=top,
             capture_output=True,
             text=True,
-            timeout=30,
+            timeout=60,
             check=False,
         )
-        if result.returncode == 0 and result.stdout.strip():
-            return datetime.date.fromisoformat(result.stdout.strip())
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return datetime.datetime.fromtimestamp(os.stat(file).st_mtime, datetime.UTC).date()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[str, datetime.date] = {}
+    for commit in result.stdout.split("\0")[1:] if result.returncode == 0 else []:
+        day, *names = commit.strip("\n").split("\n")
+        for name in names:
+            if name:
+                dates.setdefault(name, datetime.date.fromisoformat(day))  # newest first: keep the first
+    return dates
 
 
 # ---------------------------------------------------------------- pages and pairs
@@ -119,14 +142,18 @@ class PageInfo:
 def _meta(source: str) -> dict:
     match = FRONT_MATTER.match(source)
     try:
-        meta = yaml.safe_load(match["yaml"] or "") if match else None
+        meta = quick_load(match["yaml"] or "") if match else None
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
         meta = None  # the front-matter hook reports it with its line
     return meta if isinstance(meta, dict) else {}
 
 
 def read_page(file: Path, language: str, path: str) -> PageInfo:
-    source = file.read_text(encoding="utf-8", errors="replace")
+    return _page_info(file.read_text(encoding="utf-8", errors="replace"), file, language, path)
+
+
+@lru_cache(maxsize=8192)  # a build scans every page more than once (notices, status page); parse each text once
+def _page_info(source: str, file: Path, language: str, path: str) -> PageInfo:
     meta = _meta(source)
     stamp = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
     reviewed = meta.get("reviewed")
