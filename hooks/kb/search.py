@@ -10,7 +10,8 @@ protocol). This module holds the plain parts:
   generated checklists included (their items are <label>s, which Pagefind skips);
 - `search_settings`: the small JSON the browser loads instead of Material's full
   index (separator for highlighting, synonyms for the query);
-- `pagefind_command`: how the index is built over the finished site.
+- `indexed_document`, `pagefind_url`, `PAGEFIND_CONFIG`: what Pagefind is given of each
+  page as it is rendered (hooks/kb/pagefind_service.py carries it to Pagefind).
 """
 
 import json
@@ -135,5 +136,24 @@ def stable_json(text: str) -> str:
     return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def pagefind_command(executable: str, site_dir: Path) -> list[str]:
-    return [executable, "--site", str(site_dir), "--quiet", *(arg for selector in NOT_CONTENT for arg in ("--exclude-selectors", selector))]
+PAGEFIND_CONFIG = {"exclude_selectors": NOT_CONTENT}
+_HTML_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]+)"')
+
+
+def indexed_document(html: str) -> str | None:
+    """What Pagefind reads of a page marked by `mark_searchable`: its language and its article.
+
+    The navigation around the article is most of a page's bytes and none of its content.
+    """
+    start = html.find("<article")
+    end = html.find("</article>", start)
+    if start < 0 or end < 0 or "data-pagefind-body" not in html[start : html.find(">", start)]:
+        return None
+    language = _HTML_LANG.search(html)
+    lang = f' lang="{language.group(1)}"' if language else ""
+    return f"<!doctype html><html{lang}><body>{html[start : end + len('</article>')]}</body></html>"
+
+
+def pagefind_url(page_url: str) -> str:
+    """MkDocs' page URL ("" for home, "zh/playbooks/x/") as Pagefind's results give it: from the site root."""
+    return "/" + page_url

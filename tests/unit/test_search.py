@@ -6,15 +6,18 @@ import pytest
 
 from helpers import ROOT
 from kb.errors import KbError
+from kb.pagefind_service import PagefindError, PagefindService
 from kb.search import (
+    PAGEFIND_CONFIG,
     SEPARATOR,
     boost,
     index_labels,
+    indexed_document,
     is_excluded,
     load_synonyms,
     mark_searchable,
     normalize,
-    pagefind_command,
+    pagefind_url,
     search_settings,
     stable_json,
 )
@@ -80,10 +83,49 @@ def test_settings_replace_the_full_index():
     assert len(json.dumps(settings)) < 1000
 
 
-def test_pagefind_skips_what_is_not_content(tmp_path):
-    command = pagefind_command("pagefind_extended", tmp_path)
-    assert command[:3] == ["pagefind_extended", "--site", str(tmp_path)]
-    assert ".headerlink" in command
+def test_pagefind_skips_what_is_not_content():
+    assert ".headerlink" in PAGEFIND_CONFIG["exclude_selectors"]
+
+
+def test_pagefind_reads_only_the_marked_article_and_its_language():
+    page = mark_searchable(
+        '<html lang="zh" class="no-js"><nav>菜单</nav><article class="md-content__inner md-typeset"><h1>回电</h1></article></html>', False
+    )
+    document = indexed_document(page)
+    article = '<article class="md-content__inner md-typeset" data-pagefind-body><h1>回电</h1></article>'
+    assert document == f'<!doctype html><html lang="zh"><body>{article}</body></html>'
+    assert indexed_document(mark_searchable(page.replace(" data-pagefind-body", ""), True)) is None
+
+
+def test_pagefind_urls_start_at_the_site_root():
+    assert pagefind_url("") == "/"
+    assert pagefind_url("zh/playbooks/missed-calls/") == "/zh/playbooks/missed-calls/"
+
+
+def test_the_pagefind_service_indexes_pages_as_they_come(tmp_path):
+    from pagefind_bin_extended import get_executable
+
+    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG)
+    pages = {
+        service.add_page(
+            "/", '<html lang="ja"><body><article data-pagefind-body><h1>折り返し電話</h1></article></body></html>'
+        ): "docs/ja/index.md",
+        service.add_page(
+            "/zh/", '<html lang="zh"><body><article data-pagefind-body><h1>回电</h1></article></body></html>'
+        ): "docs/zh/index.md",
+    }
+    assert service.write(pages, str(tmp_path / "pagefind")) == []
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {language: value["page_count"] for language, value in entry["languages"].items()} == {"ja": 1, "zh": 1}
+
+
+def test_a_stopped_pagefind_service_is_an_error_not_a_hang(tmp_path):
+    from pagefind_bin_extended import get_executable
+
+    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG)
+    service.close()
+    with pytest.raises(PagefindError):
+        service.add_page("/", "<html></html>")
 
 
 def test_stable_json_sorts_keys():

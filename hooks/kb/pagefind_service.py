@@ -1,0 +1,99 @@
+"""Pagefind's indexing service (`pagefind --service`), fed one page at a time while MkDocs renders.
+
+Pagefind's own Node and Python APIs drive this same service. Its Python API waits 0.1 s
+between replies (1,000 pages would take 100 s), so this is a small synchronous client of
+the same protocol: each message is base64 of its JSON followed by a comma, and each reply
+carries the id of the message it answers. Pagefind indexes on its own core while MkDocs
+renders the next pages, so the search index costs the build little more than writing it.
+"""
+
+import base64
+import json
+import subprocess
+import threading
+
+
+class PagefindError(Exception):
+    """The service could not start, stopped, or did not answer in time."""
+
+
+class PagefindService:
+    def __init__(self, executable: str, config: dict):
+        try:
+            self._process = subprocess.Popen(
+                [executable, "--service"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:
+            raise PagefindError(f"cannot start {executable}: {error}") from None
+        self._next_id = 0
+        self._replies: dict[int, dict] = {}
+        self._stopped = False
+        self._changed = threading.Condition()
+        threading.Thread(target=self._read_replies, daemon=True).start()
+        reply = self._wait(self._send({"type": "NewIndex", "config": config}), timeout=60)
+        self._index = reply["index_id"]
+
+    def _send(self, payload: dict) -> int:
+        self._next_id += 1
+        message = json.dumps({"message_id": self._next_id, "payload": payload}, ensure_ascii=False)
+        try:
+            self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            self._process.stdin.flush()  # Pagefind starts on a page as soon as its message is complete
+        except (BrokenPipeError, ValueError):
+            raise PagefindError("the Pagefind service stopped") from None
+        return self._next_id
+
+    def _read_replies(self) -> None:
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *complete, pending = (pending + chunk).split(b",")
+            with self._changed:
+                for encoded in complete:
+                    reply = json.loads(base64.b64decode(encoded))
+                    self._replies[reply.get("message_id", 0)] = reply["payload"]
+                self._changed.notify_all()
+        with self._changed:
+            self._stopped = True
+            self._changed.notify_all()
+
+    def _wait(self, message_id: int, timeout: float) -> dict:
+        with self._changed:
+            if not self._changed.wait_for(lambda: message_id in self._replies or self._stopped, timeout):
+                raise PagefindError(f"no answer from the Pagefind service in {timeout:.0f} s")
+            if message_id not in self._replies:
+                raise PagefindError("the Pagefind service stopped")
+            reply = self._replies.pop(message_id)
+        if reply.get("type") == "Error":
+            raise PagefindError(reply.get("message", "unknown error"))
+        return reply
+
+    def add_page(self, url: str, html: str) -> int:
+        """Queue one page (its URL as the site serves it); Pagefind answers later, `write` collects it."""
+        return self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
+
+    def write(self, pages: dict[int, str], output_path: str, timeout: float = 600) -> list[str]:
+        """Wait for every queued page, write the bundle, stop. Returns one line per page Pagefind refused."""
+        problems = []
+        for message_id, name in pages.items():
+            try:
+                self._wait(message_id, timeout)
+            except PagefindError as error:
+                problems.append(f"{name}: {error}")
+        self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": output_path}), timeout)
+        self.close()
+        return problems
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            try:
+                self._process.stdin.close()
+            except BrokenPipeError:
+                pass
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
