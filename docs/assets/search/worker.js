@@ -18,10 +18,15 @@ const LANGUAGE = new URL(self.location.href).searchParams.get("lang") || "ja";
 const BUNDLE = new URL("../../pagefind/", self.location.href).href;
 const MAX_PAGES = 10;
 const CANDIDATES = 8;
+// Up to this many pages per language, every fragment is fetched with the engine (about 6 KB each; the first-visit
+// budget of tests/quality/test_page_weight.py has room for about 20).
+const PREFETCH_PAGES = 20;
+const TITLE_WEIGHT = 1;
+const HEADING_WEIGHT = 0.5;
 const PRELOAD = { ja: "電話", zh: "电话" };
-// Words of a Chinese question that say nothing about the topic (怎么拒绝客户 → 拒绝 客户).
+// Words of a Chinese question that say nothing about the topic (怎么拒绝客户 → 拒绝 客户; 怎么办 is split as 怎么 + 办).
 const ZH_FUNCTION_WORDS = new Set(("的 了 吗 呢 吧 啊 么 是 在 和 与 或 把 被 给 我 我们 你 您 请问 "
-  + "怎么 怎么办 怎样 如何 什么 可以 能 能不能 要 该 应该 哪些").split(" "));
+  + "怎么 怎么办 办 咋 咋办 怎样 如何 什么 可以 能 能不能 要 该 应该 哪些").split(" "));
 const SEGMENTER = new Intl.Segmenter(LANGUAGE, { granularity: "word" });
 const MAX_VARIANTS = 8;
 
@@ -39,6 +44,10 @@ function load() {
       await pagefind.init();
       // Fetch the index chunk a first query most likely needs (on a small site, the whole index).
       await pagefind.preload(PRELOAD[LANGUAGE] || "a");
+      // On a site this size, fetch every page's fragment (its text, for titles and excerpts) now, while the
+      // person is still reading, so a result list needs no further requests; a larger site fetches them per query.
+      const every = await pagefind.search(null);
+      if (every.results.length <= PREFETCH_PAGES) Promise.all(every.results.map((result) => result.data())).catch(() => {});
       return pagefind;
     });
   }
@@ -130,18 +139,21 @@ function coverage(title, texts) {
   return best;
 }
 
-/* Rank: Pagefind's score, raised when the page title or one of its headings says what was asked. */
+/* Rank: Pagefind's score (as a share of the best one), plus how much of the query the page title and
+ * its best heading say. A page titled with what was asked comes first even when a longer page uses
+ * the words more often (Pagefind's scores of the candidates differ by ten times or more). */
 async function find(pagefind, query) {
   const texts = variants(query);
   const pages = [...(await candidates(pagefind, texts, query)).values()]
     .sort((a, b) => b.score - a.score)
     .slice(0, CANDIDATES);
   await Promise.all(pages.map(async (entry) => { entry.data = await entry.result.data(); }));
+  const best = Math.max(...pages.map((entry) => entry.score)) || 1;
   for (const entry of pages) {
     const title = normalize(entry.data.meta?.title || "");
     const headings = (entry.data.sub_results || []).map((sub) => coverage(normalize(sub.title || ""), texts));
     const boost = Number(entry.data.meta?.boost) || 1; // front matter `search: boost:`
-    entry.score *= boost * (1 + 2 * coverage(title, texts) + Math.max(0, ...headings));
+    entry.score = boost * (entry.score / best + TITLE_WEIGHT * coverage(title, texts) + HEADING_WEIGHT * Math.max(0, ...headings));
   }
   return pages.sort((a, b) => b.score - a.score).slice(0, MAX_PAGES);
 }
