@@ -6,9 +6,14 @@ plus the site's own pages, which its data names) with
   stock-pruned  the same plus Material's documented `navigation.prune`
   ours-no-hooks this site's mkdocs.yml without hooks/
   ours          this site's mkdocs.yml as shipped
-and reports wall time, peak memory and search-index size per language, then one
+and reports wall time, CPU time, peak memory and search-index size per language, then one
 `mkdocs serve` rebuild after editing one page, and checks the goals of README
 "Build benchmark". Compare ratios within one run: the machine may be shared.
+
+The goals are about how long a contributor waits, so they use wall time (the best of
+the runs). MkDocs renders on one core; this site's Pagefind indexes each page on a
+second core as soon as it is rendered, so its CPU time exceeds its wall time. CPU time
+is reported beside it: on a one-core machine it is what the build would take.
 """
 
 import argparse
@@ -66,11 +71,7 @@ def make_project(folder: Path, pages: int, config: str, ours: bool, checklist_ev
 
 
 def build(project: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak memory (KB) of one `mkdocs build`.
-
-    MkDocs builds on one core, so on an idle machine CPU time ≈ wall time; on a shared
-    machine CPU time is the steadier figure, and the ratios use it.
-    """
+    """Wall seconds, CPU seconds (user + system, every process) and peak memory (KB) of one `mkdocs build`."""
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", MEASURE, sys.executable, "-m", "mkdocs", "build", "-q"],
@@ -134,7 +135,7 @@ def serve_rebuild(project: Path, port: int) -> float:
         process.wait(timeout=30)
 
 
-REPEAT_UNDER = 150  # CPU seconds
+REPEAT_UNDER = 150  # wall seconds
 GOALS = "hooks add ≤ 5 %; ours ≤ 1.15 × stock; at the largest size ours ≤ 0.5 × stock; near-linear growth"
 
 
@@ -146,24 +147,25 @@ def report(sizes: list[int], results: dict) -> list[str]:
     ]
     for pages in sizes:
         for name in CONFIGS:
-            seconds, peak_kb, search, wall = results[name, pages]
+            wall, cpu, peak_kb, search = results[name, pages]
             lines.append(
-                f"| {pages} | {name} | {seconds:.1f} | {wall:.1f} | {peak_kb / 1024:.0f} | "
+                f"| {pages} | {name} | {cpu:.1f} | {wall:.1f} | {peak_kb / 1024:.0f} | "
                 f"{search.get('ja', 0) / 1024:.0f} / {search.get('zh', 0) / 1024:.0f} |"
             )
     lines += [
         "",
-        "Ratios of CPU time:",
+        "Ratios of wall time (of CPU time in brackets):",
         "",
         "| pages per language | hooks: ours / ours-no-hooks | ours / stock | ours / stock-pruned |",
         "| ---: | ---: | ---: | ---: |",
     ]
+
+    def ratio(pages: int, other: str) -> str:
+        ours, theirs = results["ours", pages], results[other, pages]
+        return f"{ours[0] / theirs[0]:.3f} ({ours[1] / theirs[1]:.3f})"
+
     for pages in sizes:
-        ours = results["ours", pages][0]
-        lines.append(
-            f"| {pages} | {ours / results['ours-no-hooks', pages][0]:.3f} | "
-            f"{ours / results['stock', pages][0]:.3f} | {ours / results['stock-pruned', pages][0]:.3f} |"
-        )
+        lines.append(f"| {pages} | {ratio(pages, 'ours-no-hooks')} | {ratio(pages, 'stock')} | {ratio(pages, 'stock-pruned')} |")
     if len(sizes) > 1:
         lines.append("")
         for name in CONFIGS:
@@ -177,7 +179,7 @@ def report(sizes: list[int], results: dict) -> list[str]:
 
 
 def goals(sizes: list[int], results: dict) -> list[str]:
-    """Each goal as `met` or `MISSED`, from this run's figures."""
+    """Each goal as `met` or `MISSED`, from this run's wall times."""
 
     def verdict(ok: bool) -> str:
         return "met" if ok else "MISSED"
@@ -218,7 +220,7 @@ def main() -> None:
         "--repeat",
         type=int,
         default=2,
-        help=f"build each configuration this many times, interleaved, and keep the least CPU time "
+        help=f"build each configuration this many times, interleaved, and keep the fastest run "
         f"(builds over {REPEAT_UNDER} s run once); default 2; use 3 on a busy machine",
     )
     parser.add_argument(
@@ -256,8 +258,8 @@ def main() -> None:
                         f"search {search_bytes(project / 'site')}",
                         flush=True,
                     )
-                    if (name, pages) not in results or cpu < results[name, pages][0]:
-                        results[name, pages] = (cpu, peak_kb, search_bytes(project / "site"), wall)
+                    if (name, pages) not in results or wall < results[name, pages][0]:
+                        results[name, pages] = (wall, cpu, peak_kb, search_bytes(project / "site"))
                     shutil.rmtree(project / "site")
             for name in projects:
                 shutil.rmtree(work / f"{name}-{pages}")
