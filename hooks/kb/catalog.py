@@ -48,11 +48,13 @@ def did_you_mean(path: str, pages: Sequence[str] | set[str]) -> str:
 Model = TypeVar("Model")
 
 
-def load_model(path: Path, shown_as: str, model: type[Model], shape: str) -> tuple[Model, dict[Location, int]]:
+def load_model(
+    path: Path, shown_as: str, model: type[Model], shape: str, pages: Sequence[str] | set[str]
+) -> tuple[Model, dict[Location, int]]:
     """Read one data file into its model, with the YAML lines for later messages.
 
-    A file that is not a mapping (`shape` says what it should hold), a schema error, or an id that
-    is not the file name is one KbError naming the file and line.
+    A file that is not a mapping (`shape` says what it should hold), a schema error, an id that
+    is not the file name, or a `playbook` that names no page is one KbError naming the file and line.
     """
     data, lines = load_yaml(path, shown_as)
     if not isinstance(data, dict):
@@ -61,6 +63,9 @@ def load_model(path: Path, shown_as: str, model: type[Model], shape: str) -> tup
     if loaded.id != path.stem:
         message = f"id '{loaded.id}' does not match the file name '{path.name}': rename one of them"
         raise KbError(shown_as, line_of(("id",), lines), message)
+    if loaded.playbook not in pages:
+        message = f"playbook: unknown page '{loaded.playbook}'{did_you_mean(loaded.playbook, pages)}"
+        raise KbError(shown_as, line_of(("playbook",), lines), message)
     return loaded, lines
 
 

@@ -97,7 +97,7 @@ def load_checklist(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -
 
 def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[Checklist, dict[Location, int]]:
     checklist, lines = shared.load_model(
-        path, shown_as, Checklist, "a checklist file must be a mapping with id, version, playbook, title and items"
+        path, shown_as, Checklist, "a checklist file must be a mapping with id, version, playbook, title and items", pages
     )
 
     def fail(location: Location, message: str):
@@ -105,8 +105,6 @@ def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[C
 
     if (checklist.items is None) == (checklist.sections is None):
         fail((), "give either 'items' or 'sections' (a list of sections with their own items), not both or neither")
-    if checklist.playbook not in pages:
-        fail(("playbook",), f"playbook: unknown page '{checklist.playbook}'{did_you_mean(checklist.playbook, pages)}")
 
     item_key = "items" if checklist.items is not None else "sections"
     seen_items: dict[str, Location] = {}

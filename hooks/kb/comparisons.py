@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, StrictBool, StrictStr
 
 from . import catalog as shared
-from .catalog import Href, PageLink, PagePath, SitePage, did_you_mean, not_empty
+from .catalog import Href, PageLink, PagePath, SitePage, not_empty
 from .errors import KbError
 from .shortcodes import Handler
 from .templates import render
@@ -214,14 +214,11 @@ def load_comparison(path: Path, shown_as: str, pages: Sequence[str] | set[str]) 
 
 def _load(path: Path, shown_as: str, pages: Sequence[str] | set[str]) -> tuple[Table, dict[Location, int]]:
     comparison, lines = shared.load_model(
-        path, shown_as, Comparison, "a comparison file must be a mapping with id, playbook, title, columns and rows"
+        path, shown_as, Comparison, "a comparison file must be a mapping with id, playbook, title, columns and rows", pages
     )
 
     def fail(location: Location, message: str):
         raise KbError(shown_as, line_of(location, lines), message)
-
-    if comparison.playbook not in pages:
-        fail(("playbook",), f"playbook: unknown page '{comparison.playbook}'{did_you_mean(comparison.playbook, pages)}")
 
     columns = comparison.columns
     where: dict[str, int] = {}
@@ -546,17 +543,14 @@ def simulator_data(table: Table, language: str) -> dict:
 
 def render_simulator(table: Table, language: str) -> str:
     """The cost simulator form; hidden until docs/assets/comparisons.js has read its data."""
-    data = table.data
-    hours = table.column_of_type("hours")
     return render(
         "cost_simulator.html",
         compact=True,
         table=table,
         lang=language,
         ui=UI[language],
-        data=simulator_data(table, language),
-        hours=[(value, UI[language]["hours"][value]) for value in HOURS] if hours else [],
-        default_calls=(data.volumes or [0])[0],
+        data=simulator_data(table, language),  # the form's options and the script's data, from one place
+        default_calls=(table.data.volumes or [0])[0],
     )
 
 
