@@ -34,7 +34,7 @@ from kb.search import (  # noqa: E402
     mark_searchable,
     pagefind_url,
     search_settings,
-    stable_json,
+    site_bundle,
 )
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -127,17 +127,16 @@ def on_post_build(config, **kwargs):
     if service is None:
         return  # it could not start, and said so
     try:
-        for problem in service.write(pages, str((site / "pagefind").resolve())):
-            log.error(f"search index: {problem}")
+        problems, files = service.bundle(pages)
     except PagefindError as error:
         log.error(f"search index: {error}")
         return
-    entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(stable_json(entry.read_text(encoding="utf-8")), encoding="utf-8")
-    # Pagefind's own UI bundles are not used: Material's search UI talks to pagefind.js.
-    for unused in ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight"):
-        for suffix in (".js", ".css"):
-            (site / "pagefind" / f"{unused}{suffix}").unlink(missing_ok=True)
+    for problem in problems:
+        log.error(f"search index: {problem}")
+    for path, content in site_bundle(files).items():
+        target = site / "pagefind" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     index = site / "search" / "search_index.json"
     index.parent.mkdir(parents=True, exist_ok=True)
     settings = search_settings(_languages(config), _synonyms(config))

@@ -47,9 +47,13 @@ class PagefindService:
         return self._next_id
 
     def _read_replies(self) -> None:
-        pending = b""
-        while chunk := self._process.stdout.read1(1 << 16):
-            *complete, pending = (pending + chunk).split(b",")
+        pending = bytearray()
+        while chunk := self._process.stdout.read1(1 << 20):
+            pending += chunk
+            if b"," not in chunk:
+                continue  # a large reply (the whole bundle) comes in many pieces
+            *complete, rest = bytes(pending).split(b",")
+            pending = bytearray(rest)
             with self._changed:
                 for encoded in complete:
                     reply = json.loads(base64.b64decode(encoded))
@@ -71,20 +75,25 @@ class PagefindService:
         return reply
 
     def add_page(self, url: str, html: str) -> int:
-        """Queue one page (its URL as the site serves it); Pagefind answers later, `write` collects it."""
+        """Queue one page (its URL as the site serves it); Pagefind answers later, `bundle` collects it."""
         return self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
 
-    def write(self, pages: dict[int, str], output_path: str, timeout: float = 600) -> list[str]:
-        """Wait for every queued page, write the bundle, stop. Returns one line per page Pagefind refused."""
+    def bundle(self, pages: dict[int, str], timeout: float = 600) -> tuple[list[str], dict[str, bytes]]:
+        """Wait for every queued page, then stop. Returns one line per page Pagefind refused, and the bundle's
+        files (path inside the bundle -> bytes).
+
+        The files come back in the reply (GetFiles) rather than being written by Pagefind (WriteFiles),
+        whose reply can arrive before its files are complete on disk.
+        """
         problems = []
         for message_id, name in pages.items():
             try:
                 self._wait(message_id, timeout)
             except PagefindError as error:
                 problems.append(f"{name}: {error}")
-        self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": output_path}), timeout)
+        reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index}), timeout)
         self.close()
-        return problems
+        return problems, {file["path"]: base64.b64decode(file["content"]) for file in reply["files"]}
 
     def close(self) -> None:
         if self._process.poll() is None:

@@ -136,6 +136,22 @@ def stable_json(text: str) -> str:
     return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+# Pagefind's own UI bundles are not used: Material's search UI talks to pagefind.js.
+UNUSED_BUNDLE_FILES = {
+    f"{name}{suffix}"
+    for name in ("pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight")
+    for suffix in (".js", ".css")
+}
+
+
+def site_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of Pagefind's bundle the site serves: its UI bundles left out, its entry file made stable."""
+    kept = {path: content for path, content in files.items() if path not in UNUSED_BUNDLE_FILES}
+    if "pagefind-entry.json" in kept:
+        kept["pagefind-entry.json"] = stable_json(kept["pagefind-entry.json"].decode("utf-8")).encode("utf-8")
+    return kept
+
+
 PAGEFIND_CONFIG = {"exclude_selectors": NOT_CONTENT}
 _HTML_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]+)"')
 

@@ -19,6 +19,7 @@ from kb.search import (
     normalize,
     pagefind_url,
     search_settings,
+    site_bundle,
     stable_json,
 )
 
@@ -114,9 +115,16 @@ def test_the_pagefind_service_indexes_pages_as_they_come(tmp_path):
             "/zh/", '<html lang="zh"><body><article data-pagefind-body><h1>回电</h1></article></body></html>'
         ): "docs/zh/index.md",
     }
-    assert service.write(pages, str(tmp_path / "pagefind")) == []
-    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    problems, files = service.bundle(pages)
+    assert problems == []
+    entry = json.loads(files["pagefind-entry.json"])
     assert {language: value["page_count"] for language, value in entry["languages"].items()} == {"ja": 1, "zh": 1}
+    assert "pagefind.js" in files and any(path.startswith("fragment/ja_") for path in files)
+
+
+def test_the_site_serves_pagefind_without_its_ui_and_with_a_stable_entry():
+    files = {"pagefind.js": b"engine", "pagefind-ui.js": b"ui", "pagefind-entry.json": b'{"languages": {"zh": {}, "ja": {}}}'}
+    assert site_bundle(files) == {"pagefind.js": b"engine", "pagefind-entry.json": b'{"languages":{"ja":{},"zh":{}}}'}
 
 
 def test_a_stopped_pagefind_service_is_an_error_not_a_hang(tmp_path):
