@@ -96,6 +96,44 @@ def embedded_ids(markdown: str, kind: str) -> list[str]:
 Entry = TypeVar("Entry")
 
 
+def index_groups(
+    entries: Sequence[Entry],
+    kind: str,
+    playbook: Callable[[Entry], str],
+    pages: Sequence[SitePage],
+    href: Href,
+    render_entry: Callable[[Entry, list[PageLink]], str],
+) -> list[dict]:
+    """The body of an index page (/checklists/, /comparisons/): one group per page that owns entries, in
+    navigation order, each entry in the order its own page embeds it and rendered with links to every page
+    that embeds it with `<!-- md:KIND ID -->` (at its `#KIND-ID` anchor)."""
+    order = {page.path: position for position, page in enumerate(pages)}
+    titles = {page.path: page.title for page in pages}
+    embeds: dict[str, list[PageLink]] = {}
+    for page in pages:
+        for entry_id in dict.fromkeys(embedded_ids(page.source, kind)):
+            url = href(page.path)
+            if url is not None:
+                embeds.setdefault(entry_id, []).append(PageLink(page.title, f"{url}#{kind}-{entry_id}"))
+
+    def place_on_own_page(entry: Entry) -> tuple[int, str]:
+        source = next((p.source for p in pages if p.path == playbook(entry)), "")
+        ids = embedded_ids(source, kind)
+        return (ids.index(entry.id) if entry.id in ids else len(ids), entry.id)  # type: ignore[attr-defined]
+
+    groups = []
+    for owner in sorted({playbook(entry) for entry in entries}, key=lambda path: (order.get(path, len(order)), path)):
+        members = sorted((entry for entry in entries if playbook(entry) == owner), key=place_on_own_page)
+        groups.append(
+            {
+                "anchor": owner.rsplit("/", 1)[-1],
+                "title": titles.get(owner, owner),
+                "blocks": [render_entry(entry, embeds.get(entry.id, [])) for entry in members],  # type: ignore[attr-defined]
+            }
+        )
+    return groups
+
+
 @dataclass
 class Folder(Generic[Entry]):
     """Every file of one data folder that loaded, and what went wrong with the others."""

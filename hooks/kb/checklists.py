@@ -191,11 +191,6 @@ UI = {
 }
 
 
-def embedded_ids(markdown: str) -> list[str]:
-    """Checklist ids a page embeds with `<!-- md:checklist ID -->`, in page order."""
-    return shared.embedded_ids(markdown, "checklist")
-
-
 def render_checklist(checklist: Checklist, language: str, href: Href, used_on: Sequence[PageLink] | None = None) -> str:
     """The checklist as an accessible HTML block (works without JavaScript)."""
 
@@ -217,32 +212,11 @@ def render_checklist(checklist: Checklist, language: str, href: Href, used_on: S
 
 def render_index(catalog: Catalog, language: str, pages: Sequence[SitePage], href: Href) -> str:
     """Every checklist grouped by the page it belongs to, each with links to the pages that embed it."""
-    order = {page.path: position for position, page in enumerate(pages)}
-    titles = {page.path: page.title for page in pages}
-    embeds: dict[str, list[PageLink]] = {}
-    for page in pages:
-        for checklist_id in dict.fromkeys(embedded_ids(page.source)):
-            url = href(page.path)
-            if url is not None:
-                embeds.setdefault(checklist_id, []).append(PageLink(page.title, f"{url}#checklist-{checklist_id}"))
-
-    def place_on_own_page(checklist: Checklist) -> tuple[int, str]:
-        source = next((p.source for p in pages if p.path == checklist.playbook), "")
-        ids = embedded_ids(source)
-        return (ids.index(checklist.id) if checklist.id in ids else len(ids), checklist.id)
-
-    groups = []
-    playbooks = sorted({c.playbook for c in catalog.checklists.values()}, key=lambda p: (order.get(p, len(order)), p))
-    for playbook in playbooks:
-        members = sorted((c for c in catalog.checklists.values() if c.playbook == playbook), key=place_on_own_page)
-        groups.append(
-            {
-                "anchor": playbook.rsplit("/", 1)[-1],
-                "title": titles.get(playbook, playbook),
-                "blocks": [render_checklist(c, language, href, embeds.get(c.id, [])) for c in members],
-            }
-        )
-    return render("checklist_index.html", groups=groups, ui=UI[language])
+    checklists = list(catalog.checklists.values())
+    groups = shared.index_groups(
+        checklists, "checklist", lambda c: c.playbook, pages, href, lambda c, embeds: render_checklist(c, language, href, embeds)
+    )
+    return render("data_index.html", groups=groups, ui=UI[language])
 
 
 # ---------------------------------------------------------------- shortcodes

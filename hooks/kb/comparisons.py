@@ -556,33 +556,11 @@ def render_simulator(table: Table, language: str) -> str:
 
 def render_index(catalog: Catalog, language: str, pages: Sequence[SitePage], href: Href, today: datetime.date) -> str:
     """Every comparison grouped by the page it belongs to, each with links to the pages that embed it."""
-    order = {page.path: position for position, page in enumerate(pages)}
-    titles = {page.path: page.title for page in pages}
-    embeds: dict[str, list[PageLink]] = {}
-    for page in pages:
-        for table_id in dict.fromkeys(shared.embedded_ids(page.source, "compare")):
-            url = href(page.path)
-            if url is not None:
-                embeds.setdefault(table_id, []).append(PageLink(page.title, f"{url}#compare-{table_id}"))
-
-    def place_on_own_page(table: Table) -> tuple[int, str]:
-        source = next((p.source for p in pages if p.path == table.data.playbook), "")
-        ids = shared.embedded_ids(source, "compare")
-        return (ids.index(table.id) if table.id in ids else len(ids), table.id)
-
-    groups = []
-    tables = catalog.comparisons.values()
-    playbooks = sorted({t.data.playbook for t in tables}, key=lambda p: (order.get(p, len(order)), p))
-    for playbook in playbooks:
-        members = sorted((t for t in tables if t.data.playbook == playbook), key=place_on_own_page)
-        groups.append(
-            {
-                "anchor": playbook.rsplit("/", 1)[-1],
-                "title": titles.get(playbook, playbook),
-                "blocks": [render_table(t, language, today, embeds.get(t.id, [])) for t in members],
-            }
-        )
-    return render("comparison_index.html", groups=groups, ui=UI[language])
+    tables = list(catalog.comparisons.values())
+    groups = shared.index_groups(
+        tables, "compare", lambda t: t.data.playbook, pages, href, lambda t, embeds: render_table(t, language, today, embeds)
+    )
+    return render("data_index.html", groups=groups, ui=UI[language])
 
 
 # ---------------------------------------------------------------- shortcodes

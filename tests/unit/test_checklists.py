@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kb.checklists import SitePage, checklist_handlers, embedded_ids, load_checklist, load_checklists, render_checklist, render_index
+from kb.catalog import embedded_ids
+from kb.checklists import SitePage, checklist_handlers, load_checklist, load_checklists, render_checklist, render_index
 from kb.errors import KbError
 from kb.shortcodes import expand
 
@@ -316,7 +317,8 @@ def test_index_escapes_page_titles_in_headings(tmp_path):
 
 
 def test_embedded_ids():
-    assert embedded_ids("a <!-- md:checklist x --> b\n<!--md:checklist  y-->\n<!-- md:compare z -->\n<!-- md:checklist -->") == ["x", "y"]
+    source = "a <!-- md:checklist x --> b\n<!--md:checklist  y-->\n<!-- md:compare z -->\n<!-- md:checklist -->"
+    assert embedded_ids(source, "checklist") == ["x", "y"]
 
 
 # ------------------------------------------------------------------ shortcodes
