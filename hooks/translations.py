@@ -132,13 +132,14 @@ def on_page_context(context, page, config, nav, **kwargs):
             notice = render_outdated_notice(building, pair.source_language, last_changed(str(source.file)), href)
     meta["kb_notice"] = notice
 
-    updated = meta.get("git_revision_date_localized_raw_iso_date")
+    # The same date the outdated-translation check compares: the page's last commit, from one `git log`.
+    updated = last_changed(page.file.abs_src_path) if page.file.abs_src_path else None
     reviewed = meta.get("reviewed") if isinstance(meta.get("reviewed"), datetime.date) else None
     meta["kb_page_info"] = render_page_info(
         building,
         str(meta["owner"]) if meta.get("owner") else None,
         reviewed,
-        datetime.date.fromisoformat(updated) if updated else None,
+        updated,
     )
 
     months = meta.get("review_interval_months")

@@ -78,7 +78,8 @@ def format_date(day: datetime.date | None, language: str) -> str:
 
 def last_changed(path: str) -> datetime.date | None:
     """Date of the last commit that touched a file; its modification time outside git (fixture sites)."""
-    file = Path(path).resolve()
+    folder, name = os.path.split(path)
+    file = _real_folder(folder) / name  # resolving every page's path took longer than the rest of this
     if not file.exists():
         return None
     top = _git_top(file.parent)
@@ -87,6 +88,11 @@ def last_changed(path: str) -> datetime.date | None:
         if changed is not None:
             return changed
     return datetime.datetime.fromtimestamp(os.stat(file).st_mtime, datetime.UTC).date()
+
+
+@cache
+def _real_folder(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 @cache
