@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, St
 
 from .errors import KbError
 from .text import LANGUAGES, Strict, Text
-from .yaml_source import line_of, parse_yaml, validate
+from .yaml_source import line_of, parse_yaml, plain_yaml, validate
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n", re.DOTALL)
 
@@ -60,7 +60,18 @@ def check_front_matter(source: str, shown_as: str, language: str | None = None) 
     match = FRONT_MATTER.match(source)
     if match is None:
         raise KbError(shown_as, 1, "no front matter: start the page with --- and title, description, owner, reviewed")
-    data, lines = parse_yaml(match["yaml"] or "", shown_as, first_line=2)
+    text = match["yaml"] or ""
+    data = plain_yaml(text)
+    if data is not None:
+        try:
+            return _checked(data, {}, shown_as, language)
+        except KbError:
+            pass  # read it again, keeping each value's line, to name the line of the problem
+    data, lines = parse_yaml(text, shown_as, first_line=2)
+    return _checked(data, lines, shown_as, language)
+
+
+def _checked(data, lines: dict, shown_as: str, language: str | None) -> PageMeta:
     if not isinstance(data, dict):
         raise KbError(shown_as, 2, "front matter must be 'key: value' lines")
     meta = validate(PageMeta, data, lines, shown_as)

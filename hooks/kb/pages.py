@@ -6,6 +6,7 @@ are both the page `onboarding`.
 """
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -48,14 +49,22 @@ def page_title(markdown_source: str) -> str | None:
     body = markdown_source
     if match:
         body = markdown_source[match.end() :]
-        try:
-            meta = quick_load(match["yaml"] or "")
-        except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
-            meta = None  # the front-matter hook reports it; here we only need a title
-        if isinstance(meta, dict) and isinstance(meta.get("title"), str) and meta["title"].strip():
-            return meta["title"].strip()
+        title = _front_matter_title(match["yaml"] or "")
+        if title:
+            return title
     heading = _H1.search(body)
     return heading.group(1) if heading else None
+
+
+@lru_cache(maxsize=8192)  # each page's title is asked for by more than one index in a build
+def _front_matter_title(front_matter: str) -> str | None:
+    try:
+        meta = quick_load(front_matter)
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        return None  # the front-matter hook reports it; here we only need a title
+    if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+        return meta["title"].strip() or None
+    return None
 
 
 def nav_order(nav) -> list[str]:

@@ -57,6 +57,34 @@ def quick_load(text: str) -> Any:
     return yaml.load(text, Loader=yaml.SafeLoader)
 
 
+class _PlainLoader(_C_LOADER or yaml.SafeLoader):  # type: ignore[misc]
+    """libyaml, refusing what parse_yaml reads differently or reports: duplicate keys, merge keys, non-text keys."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.YAMLError("not plain")
+            key = self.construct_object(key_node)
+            if key in keys:
+                raise yaml.YAMLError("duplicate key")
+            keys.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def plain_yaml(text: str) -> Any:
+    """The data of well-formed, plain YAML text, fast; None where parse_yaml must read it to word a problem.
+
+    Anchors (`&name`) are left to parse_yaml too: an alias may make a value contain itself.
+    """
+    if _C_LOADER is None or "&" in text or text.count("\n") + text.count("[") + text.count("{") >= _C_MAX_DEPTH:
+        return None
+    try:
+        return yaml.load(text, Loader=_PlainLoader)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError, RecursionError):
+        return None
+
+
 def parse_yaml(text: str, shown_as: str, first_line: int = 1) -> tuple[Any, dict[Location, int]]:
     """Parse YAML text that starts at `first_line` of its file."""
     offset = first_line - 1
