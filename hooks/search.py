@@ -27,6 +27,7 @@ from kb.errors import KbError  # noqa: E402
 from kb.pagefind_service import PagefindError, PagefindService  # noqa: E402
 from kb.search import (  # noqa: E402
     PAGEFIND_CONFIG,
+    WARM_UP_PAGES,
     boost,
     indexed_document,
     is_excluded,
@@ -89,6 +90,7 @@ def on_pre_build(config, **kwargs):
 
     try:
         _index["service"] = PagefindService(str(get_executable()), PAGEFIND_CONFIG)
+        _index["service"].warm_up(WARM_UP_PAGES)
     except PagefindError as error:
         log.error(f"search index: {error}")
 

@@ -153,6 +153,11 @@ def site_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 PAGEFIND_CONFIG = {"exclude_selectors": NOT_CONTENT}
+# A sentence per language, enough for Pagefind to load what it segments each language with.
+WARM_UP_PAGES = [
+    '<html lang="ja"><body data-pagefind-body><p>不在着信には当日中に折り返し電話をします。</p></body></html>',
+    '<html lang="zh"><body data-pagefind-body><p>未接来电要在当天给客户回电。</p></body></html>',
+]
 _HTML_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]+)"')
 
 
