@@ -40,9 +40,13 @@ _C_LOADER = getattr(yaml, "CSafeLoader", None)
 _C_MAX_DEPTH = 1000
 
 
+def _libyaml_can_read(text: str) -> bool:
+    return _C_LOADER is not None and text.count("\n") + text.count("[") + text.count("{") < _C_MAX_DEPTH
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The YAML node tree of text; a syntax error is raised by the pure-Python parser, which words it better."""
-    if _C_LOADER is not None and text.count("\n") + text.count("[") + text.count("{") < _C_MAX_DEPTH:
+    if _libyaml_can_read(text):
         try:
             return yaml.compose(text, Loader=_C_LOADER)
         except yaml.YAMLError:
@@ -52,7 +56,7 @@ def _compose(text: str) -> yaml.Node | None:
 
 def quick_load(text: str) -> Any:
     """Plain data from YAML text, fast, for text whose errors are reported elsewhere (raises yaml.YAMLError)."""
-    if _C_LOADER is not None and text.count("\n") + text.count("[") + text.count("{") < _C_MAX_DEPTH:
+    if _libyaml_can_read(text):
         return yaml.load(text, Loader=_C_LOADER)
     return yaml.load(text, Loader=yaml.SafeLoader)
 
@@ -77,7 +81,7 @@ def plain_yaml(text: str) -> Any:
 
     Anchors (`&name`) are left to parse_yaml too: an alias may make a value contain itself.
     """
-    if _C_LOADER is None or "&" in text or text.count("\n") + text.count("[") + text.count("{") >= _C_MAX_DEPTH:
+    if "&" in text or not _libyaml_can_read(text):
         return None
     try:
         return yaml.load(text, Loader=_PlainLoader)
