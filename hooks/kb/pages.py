@@ -49,22 +49,27 @@ def page_title(markdown_source: str) -> str | None:
     body = markdown_source
     if match:
         body = markdown_source[match.end() :]
-        title = _front_matter_title(match["yaml"] or "")
-        if title:
-            return title
+        title = _parsed_front_matter(match["yaml"] or "").get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
     heading = _H1.search(body)
     return heading.group(1) if heading else None
 
 
-@lru_cache(maxsize=8192)  # each page's title is asked for by more than one index in a build
-def _front_matter_title(front_matter: str) -> str | None:
+def front_matter_meta(markdown_source: str) -> dict:
+    """The page's front matter as plain data, {} when it has none or it does not parse (the front-matter hook
+    reports that with its line). The same dict is handed to every caller: read it, do not change it."""
+    match = FRONT_MATTER.match(markdown_source)
+    return _parsed_front_matter(match["yaml"] or "") if match else {}
+
+
+@lru_cache(maxsize=8192)  # a build asks for each page's front matter more than once (titles, translation scan)
+def _parsed_front_matter(text: str) -> dict:
     try:
-        meta = quick_load(front_matter)
+        meta = quick_load(text)
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
-        return None  # the front-matter hook reports it; here we only need a title
-    if isinstance(meta, dict) and isinstance(meta.get("title"), str):
-        return meta["title"].strip() or None
-    return None
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def nav_order(nav) -> list[str]:

@@ -23,13 +23,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
-
 from .front_matter import FRONT_MATTER
-from .pages import page_path, page_title
+from .pages import front_matter_meta, page_path, page_title
 from .templates import render
 from .text import LANGUAGES
-from .yaml_source import quick_load
 
 HASH_LENGTH = 12
 DEFAULT_REVIEW_MONTHS = 12
@@ -145,22 +142,13 @@ class PageInfo:
     body_hash: str
 
 
-def _meta(source: str) -> dict:
-    match = FRONT_MATTER.match(source)
-    try:
-        meta = quick_load(match["yaml"] or "") if match else None
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
-        meta = None  # the front-matter hook reports it with its line
-    return meta if isinstance(meta, dict) else {}
-
-
 def read_page(file: Path, language: str, path: str) -> PageInfo:
     return _page_info(file.read_text(encoding="utf-8", errors="replace"), file, language, path)
 
 
 @lru_cache(maxsize=8192)  # a build scans every page more than once (notices, status page); parse each text once
 def _page_info(source: str, file: Path, language: str, path: str) -> PageInfo:
-    meta = _meta(source)
+    meta = front_matter_meta(source)
     stamp = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
     reviewed = meta.get("reviewed")
     months = meta.get("review_interval_months")
