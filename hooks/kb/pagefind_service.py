@@ -34,8 +34,7 @@ class PagefindService:
         self._changed = threading.Condition()
         threading.Thread(target=self._read_replies, daemon=True).start()
         self._config = config
-        reply = self._wait(self._send({"type": "NewIndex", "config": config}), timeout=60)
-        self._index = reply["index_id"]
+        self._index = self._new_index()
 
     def _send(self, payload: dict) -> int:
         self._next_id += 1
@@ -75,13 +74,16 @@ class PagefindService:
             raise PagefindError(reply.get("message", "unknown error"))
         return reply
 
+    def _new_index(self) -> int:
+        return self._wait(self._send({"type": "NewIndex", "config": self._config}), timeout=60)["index_id"]
+
     def warm_up(self, documents: list[str]) -> None:
         """Index throwaway pages in an index of their own, which is never written.
 
         Pagefind loads its Japanese dictionary on the first page that needs it (about 0.8 s); a warm-up
         sent as the build starts loads it while MkDocs reads the pages, not while it renders them.
         """
-        index = self._wait(self._send({"type": "NewIndex", "config": self._config}), timeout=60)["index_id"]
+        index = self._new_index()
         for number, html in enumerate(documents):
             self._send({"type": "AddFile", "index_id": index, "url": f"/warm-up/{number}/", "file_contents": html})
 
@@ -106,20 +108,21 @@ class PagefindService:
         self._stop_in_background()
         return problems, {file["path"]: base64.b64decode(file["content"]) for file in reply["files"]}
 
-    def _stop_in_background(self) -> None:
-        """Let Pagefind exit (it takes about 0.07 s) without the build waiting for it: nothing more is needed."""
+    def _end_input(self) -> None:
+        """Pagefind exits once its input ends."""
         try:
             self._process.stdin.close()
         except BrokenPipeError:
             pass
+
+    def _stop_in_background(self) -> None:
+        """Let Pagefind exit (it takes about 0.07 s) without the build waiting for it: nothing more is needed."""
+        self._end_input()
         threading.Thread(target=self._process.wait, daemon=True).start()
 
     def close(self) -> None:
         if self._process.poll() is None:
-            try:
-                self._process.stdin.close()
-            except BrokenPipeError:
-                pass
+            self._end_input()
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
