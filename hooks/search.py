@@ -5,7 +5,10 @@
 - Pagefind (extended: it segments Japanese and Chinese) is started with the build and
   given each marked article as soon as the page is rendered, so it indexes on its own
   core while MkDocs renders the rest; one index per `<html lang>`.
-- When the last language is built, the index is written and Material's full search
+- Each language has an index of its own. When the next language starts, the one before
+  is finished: Pagefind builds its part of the bundle, and a thread writes it, while
+  MkDocs renders the next language. When the last language is built, its part is
+  written with the entry file that lists every language, and Material's full search
   index is replaced by the few settings the browser needs. Material's search plugin is
   told to skip every page, so it builds no index to throw away. static-i18n builds the
   other languages inside the default language's `on_post_build` (priority -100), so
@@ -17,6 +20,7 @@ import atexit
 import json
 import logging
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -26,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from kb.errors import KbError  # noqa: E402
 from kb.pagefind_service import PagefindError, PagefindService  # noqa: E402
 from kb.search import (  # noqa: E402
+    ENTRY,
     PAGEFIND_CONFIG,
     WARM_UP_PAGES,
     boost,
@@ -36,6 +41,7 @@ from kb.search import (  # noqa: E402
     pagefind_url,
     search_settings,
     site_bundle,
+    write_bundle,
 )
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -63,8 +69,11 @@ def _languages(config) -> list[str]:
     return [language.locale for language in i18n.config.languages if language.build]
 
 
-# One Pagefind service per site build (every language), and which page each queued message is.
-_index: dict = {"service": None, "pages": {}}
+# One Pagefind service per site build (every language), which page each queued message is, the language
+# being rendered, the bundle's folder (static-i18n moves site_dir while it builds another language), and
+# the parts of the bundle being written meanwhile (language -> future of its files).
+_NO_BUILD = {"service": None, "pages": {}, "language": None, "folder": None, "written": {}, "writer": None}
+_index: dict = dict(_NO_BUILD)
 
 
 def _building_another_language(config) -> bool:
@@ -75,21 +84,37 @@ def _building_another_language(config) -> bool:
 def _stop() -> None:
     if _index["service"] is not None:
         _index["service"].close()
-    _index.update(service=None, pages={})
+    if _index["writer"] is not None:
+        _index["writer"].shutdown(wait=False)
+    _index.update(_NO_BUILD, pages={}, written={})
 
 
 atexit.register(_stop)  # `mkdocs serve` stopped mid-build
 
 
+def _write_part(service: PagefindService, language: str, folder: Path) -> dict[str, bytes]:
+    """One language's files, written as soon as Pagefind sends them; the entry file waits for every language."""
+    part = service.part(language)
+    write_bundle(folder, {path: content for path, content in site_bundle([part]).items() if path != ENTRY})
+    return part
+
+
 def on_pre_build(config, **kwargs):
     _synonyms(config)  # report a bad synonym file at the start of the build
     if _building_another_language(config):
-        return  # its pages join the index the first language started
+        # Every page of the language before this one has been rendered: its part is built and written meanwhile.
+        service, finished = _index["service"], _index["language"]
+        _index["language"] = config.theme["language"]
+        if service is not None and finished is not None:
+            service.finish(finished)
+            _index["written"][finished] = _index["writer"].submit(_write_part, service, finished, _index["folder"])
+        return
     _stop()  # a build that failed half-way (mkdocs serve) leaves its service behind
     from pagefind_bin_extended import get_executable
 
+    _index.update(language=config.theme["language"], folder=Path(config.site_dir) / "pagefind", writer=ThreadPoolExecutor(max_workers=1))
     try:
-        _index["service"] = PagefindService(str(get_executable()), PAGEFIND_CONFIG)
+        _index["service"] = PagefindService(str(get_executable()), PAGEFIND_CONFIG, _languages(config))
         _index["service"].warm_up(WARM_UP_PAGES)
     except PagefindError as error:
         log.error(f"search index: {error}")
@@ -111,7 +136,7 @@ def on_post_page(output, page, config, **kwargs):
     document = indexed_document(output)
     if document is not None and _index["service"] is not None:
         try:
-            message = _index["service"].add_page(pagefind_url(page.url), document)
+            message = _index["service"].add_page(pagefind_url(page.url), document, config.theme["language"])
             _index["pages"][message] = f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}"
         except PagefindError as error:
             log.error(f"search index: {error}")
@@ -123,23 +148,28 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     if _building_another_language(config):
         return  # another language is still to come (or being built): index once, at the end
-    site = Path(config.site_dir)
-    service, pages = _index["service"], _index["pages"]
-    _index.update(service=None, pages={})
+    build = dict(_index)
+    _index.update(_NO_BUILD, pages={}, written={})
+    service = build["service"]
     if service is None:
         return  # it could not start, and said so
     try:
-        problems, files = service.bundle(pages)
+        service.finish(build["language"])
+        parts = [future.result() for future in build["written"].values()]
+        problems = service.problems(build["pages"])
+        parts.append(service.part(build["language"]))
     except PagefindError as error:
         log.error(f"search index: {error}")
         return
+    finally:
+        service.stop_in_background()
+        build["writer"].shutdown(wait=False)  # nothing is left for it to do
     for problem in problems:
         log.error(f"search index: {problem}")
-    for path, content in site_bundle(files).items():
-        target = site / "pagefind" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    index = site / "search" / "search_index.json"
+    already_written = set().union(*(part.keys() for part in parts[:-1])) - {ENTRY}
+    bundle = site_bundle(parts)
+    write_bundle(build["folder"], {path: content for path, content in bundle.items() if path not in already_written})
+    index = Path(config.site_dir) / "search" / "search_index.json"
     index.parent.mkdir(parents=True, exist_ok=True)
     settings = search_settings(_languages(config), _synonyms(config))
     index.write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -5,10 +5,15 @@ between replies (1,000 pages would take 100 s), so this is a small synchronous c
 the same protocol: each message is base64 of its JSON followed by a comma, and each reply
 carries the id of the message it answers. Pagefind indexes on its own core while MkDocs
 renders the next pages, so the search index costs the build little more than writing it.
+
+Each language has an index of its own. Pagefind answers messages in the order they
+come, so a language's part of the bundle (`finish`) is built while MkDocs renders the
+next language, and only the last language's part is left to wait for at the end.
 """
 
 import base64
 import json
+import queue
 import subprocess
 import threading
 
@@ -18,7 +23,7 @@ class PagefindError(Exception):
 
 
 class PagefindService:
-    def __init__(self, executable: str, config: dict):
+    def __init__(self, executable: str, config: dict, languages: list[str]):
         try:
             self._process = subprocess.Popen(
                 [executable, "--service"],
@@ -29,29 +34,46 @@ class PagefindService:
         except OSError as error:
             raise PagefindError(f"cannot start {executable}: {error}") from None
         self._next_id = 0
+        self._sending = threading.Lock()
+        self._outgoing: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._input_open = True
         self._replies: dict[int, dict] = {}
         self._stopped = False
         self._changed = threading.Condition()
         threading.Thread(target=self._read_replies, daemon=True).start()
+        threading.Thread(target=self._write_messages, daemon=True).start()
         self._config = config
-        self._index = self._new_index()
+        self._indexes = {language: self._new_index() for language in languages}
+        self._parts: dict[str, int] = {}  # language -> id of its GetFiles message
 
     def _send(self, payload: dict) -> int:
-        self._next_id += 1
-        message = json.dumps({"message_id": self._next_id, "payload": payload}, ensure_ascii=False)
+        with self._sending:
+            if self._stopped or not self._input_open:
+                raise PagefindError("the Pagefind service stopped")
+            self._next_id += 1
+            message = json.dumps({"message_id": self._next_id, "payload": payload}, ensure_ascii=False)
+            self._outgoing.put(base64.b64encode(message.encode("utf-8")) + b",")
+            return self._next_id
+
+    def _write_messages(self) -> None:
+        """Pagefind reads its input only between pages; queued here, MkDocs never waits for the pipe to drain."""
+        while (message := self._outgoing.get()) is not None:
+            try:
+                self._process.stdin.write(message)
+                self._process.stdin.flush()  # Pagefind starts on a page as soon as its message is complete
+            except (BrokenPipeError, ValueError):
+                return  # Pagefind stopped: its output ends too, and every wait says so
         try:
-            self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-            self._process.stdin.flush()  # Pagefind starts on a page as soon as its message is complete
-        except (BrokenPipeError, ValueError):
-            raise PagefindError("the Pagefind service stopped") from None
-        return self._next_id
+            self._process.stdin.close()  # Pagefind exits once its input ends
+        except BrokenPipeError:
+            pass
 
     def _read_replies(self) -> None:
         pending = bytearray()
         while chunk := self._process.stdout.read1(1 << 20):
             pending += chunk
             if b"," not in chunk:
-                continue  # a large reply (the whole bundle) comes in many pieces
+                continue  # a large reply (a bundle) comes in many pieces
             *complete, rest = bytes(pending).split(b",")
             pending = bytearray(rest)
             with self._changed:
@@ -87,35 +109,44 @@ class PagefindService:
         for number, html in enumerate(documents):
             self._send({"type": "AddFile", "index_id": index, "url": f"/warm-up/{number}/", "file_contents": html})
 
-    def add_page(self, url: str, html: str) -> int:
-        """Queue one page (its URL as the site serves it); Pagefind answers later, `bundle` collects it."""
-        return self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
+    def add_page(self, url: str, html: str, language: str) -> int:
+        """Queue one page (its URL as the site serves it) for its language's index; `problems` collects the answer."""
+        if language not in self._indexes:
+            raise PagefindError(f"no search index for the language '{language}' (indexes: {', '.join(self._indexes)})")
+        if language in self._parts:
+            raise PagefindError(f"the '{language}' search index is already finished")
+        return self._send({"type": "AddFile", "index_id": self._indexes[language], "url": url, "file_contents": html})
 
-    def bundle(self, pages: dict[int, str], timeout: float = 600) -> tuple[list[str], dict[str, bytes]]:
-        """Wait for every queued page, then stop. Returns one line per page Pagefind refused, and the bundle's
-        files (path inside the bundle -> bytes).
+    def finish(self, language: str) -> None:
+        """No more pages in this language: Pagefind builds its part of the bundle next, without anyone waiting."""
+        if language not in self._parts:
+            self._parts[language] = self._send({"type": "GetFiles", "index_id": self._indexes[language]})
+
+    def part(self, language: str, timeout: float = 600) -> dict[str, bytes]:
+        """One language's part of the bundle (path inside the bundle -> bytes), once Pagefind has built it.
 
         The files come back in the reply (GetFiles) rather than being written by Pagefind (WriteFiles),
         whose reply can arrive before its files are complete on disk.
         """
+        self.finish(language)
+        reply = self._wait(self._parts[language], timeout)
+        return {file["path"]: base64.b64decode(file["content"]) for file in reply["files"]}
+
+    def problems(self, pages: dict[int, str], timeout: float = 600) -> list[str]:
+        """One line for each queued page (message id -> name) Pagefind refused."""
         problems = []
         for message_id, name in pages.items():
             try:
                 self._wait(message_id, timeout)
             except PagefindError as error:
                 problems.append(f"{name}: {error}")
-        reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index}), timeout)
-        self._stop_in_background()
-        return problems, {file["path"]: base64.b64decode(file["content"]) for file in reply["files"]}
+        return problems
 
     def _end_input(self) -> None:
-        """Pagefind exits once its input ends."""
-        try:
-            self._process.stdin.close()
-        except BrokenPipeError:
-            pass
+        self._input_open = False
+        self._outgoing.put(None)
 
-    def _stop_in_background(self) -> None:
+    def stop_in_background(self) -> None:
         """Let Pagefind exit (it takes about 0.07 s) without the build waiting for it: nothing more is needed."""
         self._end_input()
         threading.Thread(target=self._process.wait, daemon=True).start()

@@ -144,12 +144,31 @@ UNUSED_BUNDLE_FILES = {
 }
 
 
-def site_bundle(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files of Pagefind's bundle the site serves: its UI bundles left out, its entry file made stable."""
-    kept = {path: content for path, content in files.items() if path not in UNUSED_BUNDLE_FILES}
-    if "pagefind-entry.json" in kept:
-        kept["pagefind-entry.json"] = stable_json(kept["pagefind-entry.json"].decode("utf-8")).encode("utf-8")
-    return kept
+ENTRY = "pagefind-entry.json"  # lists each language's index; the browser reads it first
+
+
+def site_bundle(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
+    """The bundle the site serves, from Pagefind's per-language parts: every part's files (the engine files
+    are the same in each), one entry file listing every language, Pagefind's own UI bundles left out."""
+    files: dict[str, bytes] = {}
+    entry: dict = {}
+    for part in parts:
+        for path, content in part.items():
+            if path == ENTRY:
+                listed = json.loads(content)
+                entry = {**entry, **listed, "languages": {**entry.get("languages", {}), **listed.get("languages", {})}}
+            elif path not in UNUSED_BUNDLE_FILES:
+                files[path] = content
+    if entry:
+        files[ENTRY] = stable_json(json.dumps(entry)).encode("utf-8")
+    return files
+
+
+def write_bundle(folder: Path, files: dict[str, bytes]) -> None:
+    for path, content in files.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 PAGEFIND_CONFIG = {"exclude_selectors": NOT_CONTENT}

@@ -107,35 +107,63 @@ def test_pagefind_urls_start_at_the_site_root():
 def test_the_pagefind_service_indexes_pages_as_they_come_and_leaves_out_its_warm_up(tmp_path):
     from pagefind_bin_extended import get_executable
 
-    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG)
+    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG, ["ja", "zh"])
     service.warm_up(WARM_UP_PAGES)  # a Japanese and a Chinese page in an index that is never written
     pages = {
         service.add_page(
-            "/", '<html lang="ja"><body><article data-pagefind-body><h1>折り返し電話</h1></article></body></html>'
+            "/", '<html lang="ja"><body><article data-pagefind-body><h1>折り返し電話</h1></article></body></html>', "ja"
         ): "docs/ja/index.md",
-        service.add_page(
-            "/zh/", '<html lang="zh"><body><article data-pagefind-body><h1>回电</h1></article></body></html>'
-        ): "docs/zh/index.md",
     }
-    problems, files = service.bundle(pages)
-    assert problems == []
+    service.finish("ja")  # the Japanese part is built while the Chinese pages still come
+    pages[service.add_page("/zh/", '<html lang="zh"><body><article data-pagefind-body><h1>回电</h1></article></body></html>', "zh")] = (
+        "docs/zh/index.md"
+    )
+    japanese = service.part("ja")
+    chinese = service.part("zh")
+    assert service.problems(pages) == []
+    service.stop_in_background()
+    assert not any(path.startswith("fragment/zh_") for path in japanese)
+    files = site_bundle([japanese, chinese])
     entry = json.loads(files["pagefind-entry.json"])
     assert {language: value["page_count"] for language, value in entry["languages"].items()} == {"ja": 1, "zh": 1}
-    assert "pagefind.js" in files and any(path.startswith("fragment/ja_") for path in files)
+    assert "pagefind.js" in files and "pagefind-ui.js" not in files
+    assert any(path.startswith("fragment/ja_") for path in files) and any(path.startswith("fragment/zh_") for path in files)
 
 
-def test_the_site_serves_pagefind_without_its_ui_and_with_a_stable_entry():
-    files = {"pagefind.js": b"engine", "pagefind-ui.js": b"ui", "pagefind-entry.json": b'{"languages": {"zh": {}, "ja": {}}}'}
-    assert site_bundle(files) == {"pagefind.js": b"engine", "pagefind-entry.json": b'{"languages":{"ja":{},"zh":{}}}'}
+def test_a_page_goes_to_the_index_of_its_own_language_while_it_is_open():
+    from pagefind_bin_extended import get_executable
+
+    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG, ["ja"])
+    try:
+        with pytest.raises(PagefindError, match="no search index for the language 'zh'"):
+            service.add_page("/zh/", "<html></html>", "zh")
+        service.finish("ja")
+        with pytest.raises(PagefindError, match="already finished"):
+            service.add_page("/", "<html></html>", "ja")
+    finally:
+        service.close()
+
+
+def test_the_site_serves_one_bundle_without_pagefinds_ui_and_with_one_stable_entry():
+    japanese = {"pagefind.js": b"engine", "pagefind-ui.js": b"ui", "fragment/ja_1.pf_fragment": b"1"}
+    japanese["pagefind-entry.json"] = b'{"version": "1", "languages": {"ja": {"page_count": 1}}}'
+    chinese = {"pagefind.js": b"engine", "fragment/zh_2.pf_fragment": b"2"}
+    chinese["pagefind-entry.json"] = b'{"version": "1", "languages": {"zh": {"page_count": 2}}}'
+    assert site_bundle([chinese, japanese]) == {
+        "pagefind.js": b"engine",
+        "fragment/ja_1.pf_fragment": b"1",
+        "fragment/zh_2.pf_fragment": b"2",
+        "pagefind-entry.json": b'{"languages":{"ja":{"page_count":1},"zh":{"page_count":2}},"version":"1"}',
+    }
 
 
 def test_a_stopped_pagefind_service_is_an_error_not_a_hang(tmp_path):
     from pagefind_bin_extended import get_executable
 
-    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG)
+    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG, ["ja"])
     service.close()
     with pytest.raises(PagefindError):
-        service.add_page("/", "<html></html>")
+        service.add_page("/", "<html></html>", "ja")
 
 
 def test_stable_json_sorts_keys():
