@@ -131,11 +131,6 @@ def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) 
     return {"config": {"lang": languages, "separator": SEPARATOR, "pipeline": [], "synonyms": groups}, "docs": []}
 
 
-def stable_json(text: str) -> str:
-    """Pagefind lists languages in a random order; sorted keys keep two builds byte-identical."""
-    return json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 # Pagefind's own UI bundles are not used: Material's search UI talks to pagefind.js.
 UNUSED_BUNDLE_FILES = {
     f"{name}{suffix}"
@@ -160,7 +155,8 @@ def site_bundle(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
             elif path not in UNUSED_BUNDLE_FILES:
                 files[path] = content
     if entry:
-        files[ENTRY] = stable_json(json.dumps(entry)).encode("utf-8")
+        # Pagefind lists languages in a random order; sorted keys keep two builds byte-identical.
+        files[ENTRY] = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     return files
 
 

@@ -21,7 +21,6 @@ from kb.search import (
     pagefind_url,
     search_settings,
     site_bundle,
-    stable_json,
 )
 
 ARTICLE = '<main><article class="md-content__inner md-typeset"><h1>題名</h1></article></main>'
@@ -164,10 +163,6 @@ def test_a_stopped_pagefind_service_is_an_error_not_a_hang(tmp_path):
     service.close()
     with pytest.raises(PagefindError):
         service.add_page("/", "<html></html>", "ja")
-
-
-def test_stable_json_sorts_keys():
-    assert stable_json('{"languages": {"zh": {"b": 1, "a": 2}, "ja": {}}}') == '{"languages":{"ja":{},"zh":{"a":2,"b":1}}}'
 
 
 def test_labels_in_the_article_become_indexable():
