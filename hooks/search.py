@@ -4,8 +4,8 @@
   `search: exclude: true`; `search: boost: 0.5` ranks it lower (Material's documented keys).
 - Pagefind (extended: it segments Japanese and Chinese) is started with the build and
   given each marked article as soon as the page is rendered, so it indexes on its own
-  core while MkDocs renders the rest; one index per `<html lang>`.
-- Each language has an index of its own. When the next language starts, the one before
+  core while MkDocs renders the rest.
+- Each language (each `<html lang>`) has an index of its own. When the next language starts, the one before
   is finished: Pagefind builds its part of the bundle, and a thread writes it, while
   MkDocs renders the next language. When the last language is built, its part is
   written with the entry file that lists every language, and Material's full search
