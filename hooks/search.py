@@ -5,14 +5,14 @@
 - Pagefind (extended: it segments Japanese and Chinese) is started with the build and
   given each marked article as soon as the page is rendered, so it indexes on its own
   core while MkDocs renders the rest.
-- Each language (each `<html lang>`) has an index of its own. When the next language starts, the one before
-  is finished: Pagefind builds its part of the bundle, and a thread writes it, while
-  MkDocs renders the next language. When the last language is built, its part is
-  written with the entry file that lists every language, and Material's full search
-  index is replaced by the few settings the browser needs. Material's search plugin is
-  told to skip every page, so it builds no index to throw away. static-i18n builds the
-  other languages inside the default language's `on_post_build` (priority -100), so
-  this runs after it, at -150.
+- Each language (each `<html lang>`) has an index of its own. When the next language
+  starts, the one before is finished: Pagefind builds its part of the bundle, and a
+  thread writes it, while MkDocs renders the next language. When the last language is
+  built, its part is written with the entry file that lists every language, and
+  Material's full search index is replaced by the few settings the browser needs.
+  Material's search plugin is told to skip every page, so it builds no index to throw
+  away. static-i18n builds the other languages inside the default language's
+  `on_post_build` (priority -100), so this runs after it, at -150.
 The work is in hooks/kb/search.py; the browser side is docs/assets/search/worker.js.
 """
 
