@@ -72,8 +72,11 @@ def _languages(config) -> list[str]:
 # One Pagefind service per site build (every language), which page each queued message is, the language
 # being rendered, the bundle's folder (static-i18n moves site_dir while it builds another language), and
 # the parts of the bundle being written meanwhile (language -> future of its files).
-_NO_BUILD = {"service": None, "pages": {}, "language": None, "folder": None, "written": {}, "writer": None}
-_index: dict = dict(_NO_BUILD)
+def _no_build() -> dict:
+    return {"service": None, "pages": {}, "language": None, "folder": None, "written": {}, "writer": None}
+
+
+_index: dict = _no_build()
 
 
 def _building_another_language(config) -> bool:
@@ -86,7 +89,7 @@ def _stop() -> None:
         _index["service"].close()
     if _index["writer"] is not None:
         _index["writer"].shutdown(wait=False)
-    _index.update(_NO_BUILD, pages={}, written={})
+    _index.update(_no_build())
 
 
 atexit.register(_stop)  # `mkdocs serve` stopped mid-build
@@ -149,7 +152,7 @@ def on_post_build(config, **kwargs):
     if _building_another_language(config):
         return  # another language is still to come (or being built): index once, at the end
     build = dict(_index)
-    _index.update(_NO_BUILD, pages={}, written={})
+    _index.update(_no_build())
     service = build["service"]
     if service is None:
         return  # it could not start, and said so
