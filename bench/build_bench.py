@@ -141,6 +141,7 @@ REPEAT_UNDER = 150  # wall seconds: a longer build runs once, its ratios are far
 # Two identical builds differ by 6-10 % on a shared machine; a short build is run more often, as its
 # hooks' share is closest to the goal: (shorter than, seconds of wall time) -> at least this many runs.
 EXTRA_RUNS = ((10, 5), (30, 3))
+RUNS_RULE = ", ".join(f"{runs} under {shorter_than} s" for shorter_than, runs in EXTRA_RUNS)
 
 
 def runs_wanted(wall: float, repeat: int) -> int:
@@ -234,7 +235,7 @@ def main() -> None:
         type=int,
         default=2,
         help=f"build each configuration this many times, interleaved, and keep the fastest run "
-        f"(builds under 10 s at least 5 times, under 30 s at least 3, over {REPEAT_UNDER} s once); default 2",
+        f"(at least {RUNS_RULE}; once over {REPEAT_UNDER} s); default 2",
     )
     parser.add_argument(
         "--checklist-every",
@@ -251,8 +252,7 @@ def main() -> None:
     results = {}
     print(
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, checklist on every "
-        f"{args.checklist_every or 'no'} page(s), best of {args.repeat} run(s) (5 under 10 s, 3 under 30 s, "
-        f"1 over {REPEAT_UNDER} s), load average "
+        f"{args.checklist_every or 'no'} page(s), best of {args.repeat} run(s) ({RUNS_RULE}, 1 over {REPEAT_UNDER} s), load average "
         f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}",
         flush=True,
     )
