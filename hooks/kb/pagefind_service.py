@@ -143,8 +143,9 @@ class PagefindService:
         return problems
 
     def _end_input(self) -> None:
-        self._input_open = False
-        self._outgoing.put(None)
+        with self._sending:  # no message may be queued behind the end of the input, where it would be lost
+            self._input_open = False
+            self._outgoing.put(None)
 
     def stop_in_background(self) -> None:
         """Let Pagefind exit (it takes about 0.07 s) without the build waiting for it: nothing more is needed."""
