@@ -102,7 +102,7 @@ class PagefindService:
     def warm_up(self, documents: list[str]) -> None:
         """Index throwaway pages in an index of their own, which is never written.
 
-        Pagefind loads its Japanese dictionary on the first page that needs it (about 0.8 s); a warm-up
+        Pagefind loads its Japanese dictionary on the first page that needs it (about 1 s); a warm-up
         sent as the build starts loads it while MkDocs reads the pages, not while it renders them.
         """
         index = self._new_index()
