@@ -165,6 +165,16 @@ def test_a_stopped_pagefind_service_is_an_error_not_a_hang(tmp_path):
         service.add_page("/", "<html></html>", "ja")
 
 
+def test_a_part_awaited_when_the_service_is_closed_is_an_error_not_a_hang():
+    from pagefind_bin_extended import get_executable
+
+    service = PagefindService(str(get_executable()), PAGEFIND_CONFIG, ["ja"])
+    service.finish("ja")
+    service.close()  # as `mkdocs serve` does when a build fails while the bundle's writer thread waits
+    with pytest.raises(PagefindError, match="stopped"):
+        service.part("ja", timeout=5)
+
+
 def test_labels_in_the_article_become_indexable():
     html = (
         '<label for="__search"><svg></svg></label><article class="md-content__inner md-typeset">'
