@@ -146,7 +146,7 @@ def serve_rebuild(project: Path, port: int) -> float:
 DELETION_SETTLES = 35  # seconds
 
 REPEAT_UNDER = 150  # wall seconds: a longer build runs once, its ratios are far from any goal
-# Two identical builds differ by 6-10 % on a shared machine; a short build is run more often, as its
+# Two identical builds can differ by 10 % or more on a shared machine; a short build is run more often, as its
 # hooks' share is closest to the goal: (shorter than, seconds of wall time) -> at least this many runs.
 EXTRA_RUNS = ((10, 5), (30, 3))
 RUNS_RULE = ", ".join(f"{runs} under {shorter_than} s" for shorter_than, runs in EXTRA_RUNS)
