@@ -1,7 +1,9 @@
 """Helpers shared by the tests: build a site, serve a folder on 127.0.0.1."""
 
 import functools
+import gzip
 import http.server
+import json
 import os
 import re
 import shutil
@@ -188,6 +190,20 @@ def page_path(language: str, path: str) -> str:
 
 def html_file(site: Path, language: str, path: str) -> Path:
     return site / page_path(language, path) / "index.html"
+
+
+def indexed_pages(site: Path) -> dict[str, dict]:
+    """What the built search index holds: page URL -> its index's language, its title and its text.
+
+    Each fragment file (one per page, named after its language) is gzip of "pagefind_dcd" and the
+    page's JSON, whose text has a zero-width space between the words Pagefind segmented.
+    """
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        language = fragment.name.partition("_")[0]
+        pages[record["url"]] = {"language": language, "title": record["meta"]["title"], "text": record["content"].replace("\u200b", "")}
+    return pages
 
 
 # In the page: note when the query is typed (its input event) and when results (or "no results") are

@@ -28,8 +28,8 @@ from .yaml_source import line_of, load_yaml, validate
 
 # Split highlight terms on spaces, zero-width spaces and CJK punctuation.
 SEPARATOR = r"[\s\u200b\-、。，．・]+"
-# Parts of an article that are not content: permalink marks, edit buttons, page metadata.
-NOT_CONTENT = [".headerlink", ".md-content__button", ".md-source-file", "button"]
+# Parts of an article that are not content: permalink marks, edit buttons, translation notices, page metadata.
+NOT_CONTENT = [".headerlink", ".md-content__button", ".kb-translation-notice", ".md-source-file", "button"]
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 _LABEL = re.compile(r"<label\b([^>]*)>(.*?)</label>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
