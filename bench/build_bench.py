@@ -11,8 +11,8 @@ and reports wall time, CPU time, peak memory and search-index size per language,
 "Build benchmark". Compare ratios within one run: the machine may be shared.
 
 The goals are about how long a contributor waits, so they use wall time (the best of
-the runs). MkDocs renders on one core; this site's Pagefind indexes each page on a
-second core as soon as it is rendered, so its CPU time exceeds its wall time. CPU time
+the runs). MkDocs builds on one core; this site's Pagefind indexes each page on a
+second core as soon as its Markdown is converted, so its CPU time exceeds its wall time. CPU time
 is reported beside it: on a one-core machine it is what the build would take.
 """
 

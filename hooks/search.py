@@ -1,15 +1,17 @@
 """MkDocs hook: per-language Pagefind search behind Material's search box.
 
-- Each page's article is marked for indexing unless its front matter says
-  `search: exclude: true`; `search: boost: 0.5` ranks it lower (Material's documented keys).
+- Each page's article is indexed unless its front matter says `search: exclude: true`;
+  `search: boost: 0.5` ranks it lower (Material's documented keys).
 - Pagefind (extended: it segments Japanese and Chinese) is started with the build and
-  given each marked article as soon as the page is rendered, so it indexes on its own
-  core while MkDocs renders the rest.
-- Each language (each `<html lang>`) has an index of its own. When the next language
-  starts, the one before is finished: Pagefind builds its part of the bundle, and a
-  thread writes it, while MkDocs renders the next language. When the last language is
-  built, its part is written with the entry file that lists every language, and
-  Material's full search index is replaced by the few settings the browser needs.
+  given each article as soon as its Markdown is converted, so it indexes on its own core
+  while MkDocs reads the rest. MkDocs reads every page of a language before it renders
+  any, so what Pagefind reads is the converted content, laid out as the theme lays out
+  the article (hooks/kb/search.py, `indexed_document`).
+- Each language (each `<html lang>`) has an index of its own. Once every page of a
+  language is read (`on_env`), Pagefind builds that language's part of the bundle, and a
+  thread writes it, while MkDocs renders the pages. At the end of the build only the entry
+  file that lists every language is left to write, and Material's full search index is
+  replaced by the few settings the browser needs.
   Material's search plugin is told to skip every page, so it builds no index to throw
   away. static-i18n builds the other languages inside the default language's
   `on_post_build` (priority -100), so this runs after it, at -150.
@@ -37,7 +39,6 @@ from kb.search import (  # noqa: E402
     indexed_document,
     is_excluded,
     load_synonyms,
-    mark_searchable,
     pagefind_url,
     search_settings,
     site_bundle,
@@ -69,11 +70,11 @@ def _languages(config) -> list[str]:
     return [language.locale for language in i18n.config.languages if language.build]
 
 
-# One Pagefind service per site build (every language), which page each queued message is, the language
-# being rendered, the bundle's folder (static-i18n moves site_dir while it builds another language), and
-# the parts of the bundle being written meanwhile (language -> future of its files).
+# One Pagefind service per site build (every language), which page each queued message is, the bundle's
+# folder (static-i18n moves site_dir while it builds another language), and the parts of the bundle being
+# written meanwhile (language -> future of its files).
 def _no_build() -> dict:
-    return {"service": None, "pages": {}, "language": None, "folder": None, "written": {}, "writer": None}
+    return {"service": None, "pages": {}, "folder": None, "written": {}, "writer": None}
 
 
 _index: dict = _no_build()
@@ -105,17 +106,11 @@ def _write_part(service: PagefindService, language: str, folder: Path) -> dict[s
 def on_pre_build(config, **kwargs):
     _synonyms(config)  # report a bad synonym file at the start of the build
     if _building_another_language(config):
-        # Every page of the language before this one has been rendered: its part is built and written meanwhile.
-        service, finished = _index["service"], _index["language"]
-        _index["language"] = config.theme["language"]
-        if service is not None and finished is not None:
-            service.finish(finished)
-            _index["written"][finished] = _index["writer"].submit(_write_part, service, finished, _index["folder"])
-        return
+        return  # the same service indexes every language
     _stop()  # a build that failed half-way (mkdocs serve) leaves its service behind
     from pagefind_bin_extended import get_executable
 
-    _index.update(language=config.theme["language"], folder=Path(config.site_dir) / "pagefind", writer=ThreadPoolExecutor(max_workers=1))
+    _index.update(folder=Path(config.site_dir) / "pagefind", writer=ThreadPoolExecutor(max_workers=1))
     try:
         _index["service"] = PagefindService(str(get_executable()), PAGEFIND_CONFIG, _languages(config))
         _index["service"].warm_up(WARM_UP_PAGES)
@@ -123,28 +118,38 @@ def on_pre_build(config, **kwargs):
         log.error(f"search index: {error}")
 
 
-@event_priority(50)  # before Material's search plugin reads the page
-def on_page_context(context, page, config, **kwargs):
-    # Pagefind indexes the built pages; Material's lunr index would only be thrown away after the build
-    # (and static-i18n compares every entry of one language with every entry of the other), so Material
-    # is told to skip every page, and the page's own search settings are kept for Pagefind.
-    page.meta["kb_search"] = {"excluded": is_excluded(page.meta), "boost": boost(page.meta)}
-    page.meta["search"] = {"exclude": True}
-    return context
-
-
-def on_post_page(output, page, config, **kwargs):
-    settings = page.meta.get("kb_search") or {"excluded": is_excluded(page.meta), "boost": boost(page.meta)}
-    output = mark_searchable(output, settings["excluded"], settings["boost"])
-    document = indexed_document(output)
-    if document is not None and _index["service"] is not None:
+@event_priority(-100)  # after every other hook and plugin has changed the page's content
+def on_page_content(html, page, config, **kwargs):
+    service = _index["service"]
+    if service is None:
+        return html
+    language = config.theme["language"]
+    document = indexed_document(html, page.title or config.site_name, language, is_excluded(page.meta), boost(page.meta))
+    if document is not None:
         try:
-            message = _index["service"].add_page(pagefind_url(page.url), document, config.theme["language"])
+            message = service.add_page(pagefind_url(page.url), document, language)
             _index["pages"][message] = f"{Path(config.docs_dir).name}/{page.file.edit_uri or page.file.src_uri}"
         except PagefindError as error:
             log.error(f"search index: {error}")
             _stop()
-    return output
+    return html
+
+
+def on_env(env, config, files, **kwargs):
+    """Every page of this language is read (MkDocs renders them next): its part of the bundle is built and written meanwhile."""
+    service, language = _index["service"], config.theme["language"]
+    if service is not None:
+        service.finish(language)
+        _index["written"][language] = _index["writer"].submit(_write_part, service, language, _index["folder"])
+    return env
+
+
+@event_priority(50)  # before Material's search plugin reads the page
+def on_page_context(context, page, config, **kwargs):
+    # Pagefind has the page already; Material's lunr index would only be thrown away after the build (and
+    # static-i18n compares every entry of one language with every entry of the other), so it skips every page.
+    page.meta["search"] = {"exclude": True}
+    return context
 
 
 @event_priority(-150)
@@ -157,10 +162,8 @@ def on_post_build(config, **kwargs):
     if service is None:
         return  # it could not start, and said so
     try:
-        service.finish(build["language"])
         parts = [future.result() for future in build["written"].values()]
         problems = service.problems(build["pages"])
-        parts.append(service.part(build["language"]))
     except PagefindError as error:
         log.error(f"search index: {error}")
         return
@@ -169,9 +172,7 @@ def on_post_build(config, **kwargs):
         build["writer"].shutdown(wait=False)  # nothing is left for it to do
     for problem in problems:
         log.error(f"search index: {problem}")
-    already_written = set().union(*(part.keys() for part in parts[:-1])) - {ENTRY}
-    bundle = site_bundle(parts)
-    write_bundle(build["folder"], {path: content for path, content in bundle.items() if path not in already_written})
+    write_bundle(build["folder"], {ENTRY: site_bundle(parts)[ENTRY]})
     index = Path(config.site_dir) / "search" / "search_index.json"
     index.parent.mkdir(parents=True, exist_ok=True)
     settings = search_settings(_languages(config), _synonyms(config))

@@ -1,14 +1,14 @@
-"""Pagefind's indexing service (`pagefind --service`), fed one page at a time while MkDocs renders.
+"""Pagefind's indexing service (`pagefind --service`), fed one page at a time while MkDocs builds.
 
 Pagefind's own Node and Python APIs drive this same service. Its Python API waits 0.1 s
 between replies (1,000 pages would take 100 s), so this is a small synchronous client of
 the same protocol: each message is base64 of its JSON followed by a comma, and each reply
 carries the id of the message it answers. Pagefind indexes on its own core while MkDocs
-renders the next pages, so the search index costs the build little more than writing it.
+goes on, so the search index costs the build little more than writing it.
 
 Each language has an index of its own. Pagefind answers messages in the order they
-come, so a language's part of the bundle (`finish`) is built while MkDocs renders the
-next language, and only the last language's part is left to wait for at the end.
+come, so a language's part of the bundle (`finish`) is built while MkDocs goes on with
+other work (hooks/search.py: rendering that language's pages), and no one waits for it.
 
 MkDocs writes each page straight into a pipe widened to 1 MB, so it waits only when
 Pagefind is that far behind. Pagefind's replies go to a temporary file, read when someone

@@ -5,15 +5,16 @@ search box and result list (docs/assets/search/worker.js speaks Material's worke
 protocol). This module holds the plain parts:
 
 - `load_synonyms`: data/search-synonyms.yml, validated, every term NFKC-normalised;
-- `mark_searchable`: which part of a built page is indexed (the article, unless the
-  page says `search: exclude: true` in its front matter, as Material documents),
-  generated checklists included (their items are <label>s, which Pagefind skips);
+- `indexed_document`: what Pagefind is given of a page, as soon as its Markdown is
+  converted: its language and its article (unless the page says `search: exclude: true`
+  in its front matter, as Material documents), generated checklists included (their
+  items are <label>s, which Pagefind skips); `pagefind_url` and `PAGEFIND_CONFIG` go with
+  it (hooks/kb/pagefind_service.py carries it to Pagefind);
 - `search_settings`: the small JSON the browser loads instead of Material's full
-  index (separator for highlighting, synonyms for the query);
-- `indexed_document`, `pagefind_url`, `PAGEFIND_CONFIG`: what Pagefind is given of each
-  page as it is rendered (hooks/kb/pagefind_service.py carries it to Pagefind).
+  index (separator for highlighting, synonyms for the query).
 """
 
+import html
 import json
 import re
 import unicodedata
@@ -28,9 +29,8 @@ from .yaml_source import line_of, load_yaml, validate
 
 # Split highlight terms on spaces, zero-width spaces and CJK punctuation.
 SEPARATOR = r"[\s\u200b\-、。，．・]+"
-# Parts of an article that are not content: permalink marks, edit buttons, translation notices, page metadata.
-NOT_CONTENT = [".headerlink", ".md-content__button", ".kb-translation-notice", ".md-source-file", "button"]
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+# Parts of an article that are not content: permalink marks, buttons (a checklist's reset and print).
+NOT_CONTENT = [".headerlink", "button"]
 _LABEL = re.compile(r"<label\b([^>]*)>(.*?)</label>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -45,12 +45,8 @@ def _indexable_label(match: re.Match) -> str:
 
 
 def index_labels(html: str) -> str:
-    """Make the labels inside the article searchable (text is already escaped HTML, so it stays escaped)."""
-    start = html.find("<article")
-    end = html.find("</article>", start)
-    if start < 0 or end < 0:
-        return html
-    return html[:start] + _LABEL.sub(_indexable_label, html[start:end]) + html[end:]
+    """Make the labels searchable (their text is already escaped HTML, so it stays escaped)."""
+    return _LABEL.sub(_indexable_label, html)
 
 
 def normalize(text: str) -> str:
@@ -113,17 +109,6 @@ def boost(meta: dict) -> float:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else 1.0
 
 
-def mark_searchable(html: str, excluded: bool, weight: float = 1.0) -> str:
-    """Mark the article as the part of the page Pagefind indexes; pages left unmarked are not indexed.
-
-    A boost other than 1 travels as Pagefind metadata; the search worker multiplies the page's score by it.
-    """
-    if excluded:
-        return html
-    attributes = " data-pagefind-body" + (f' data-pagefind-meta="boost:{weight:g}"' if weight != 1 else "")
-    return index_labels(_ARTICLE.sub(lambda match: match.group(0) + attributes, html, count=1))
-
-
 def search_settings(languages: list[str], synonyms: dict[str, list[list[str]]]) -> dict:
     """Replaces Material's search_index.json: the config its highlighter needs, no documents."""
     # Material hands only `config` and `docs` to the search worker, so the synonyms go in `config`.
@@ -173,21 +158,23 @@ WARM_UP_PAGES = [
     '<html lang="ja"><body data-pagefind-body><p>不在着信には当日中に折り返し電話をします。</p></body></html>',
     '<html lang="zh"><body data-pagefind-body><p>未接来电要在当天给客户回电。</p></body></html>',
 ]
-_HTML_LANG = re.compile(r'<html\b[^>]*?\slang="([^"]+)"')
 
 
-def indexed_document(html: str) -> str | None:
-    """What Pagefind reads of a page marked by `mark_searchable`: its language and its article.
+def indexed_document(content: str, title: str, language: str, excluded: bool, weight: float = 1.0) -> str | None:
+    """What Pagefind reads of a page: its language and its article, made from the page's converted Markdown.
 
-    The navigation around the article is most of a page's bytes and none of its content.
+    The article is laid out as Material's partials/content.html lays it out: a heading with the page's
+    title when the content has none, then the content. What the theme adds around the content (the edit
+    button, translation notices, page facts) is not content, and the navigation around the article is most
+    of a page's bytes and none of its content, so neither is sent. Pages left out return None. A boost
+    other than 1 travels as Pagefind metadata; the search worker multiplies the page's score by it.
     """
-    start = html.find("<article")
-    end = html.find("</article>", start)
-    if start < 0 or end < 0 or "data-pagefind-body" not in html[start : html.find(">", start)]:
+    if excluded:
         return None
-    language = _HTML_LANG.search(html)
-    lang = f' lang="{language.group(1)}"' if language else ""
-    return f"<!doctype html><html{lang}><body>{html[start : end + len('</article>')]}</body></html>"
+    heading = "" if "<h1" in content else f"<h1>{html.escape(title, quote=False)}</h1>"
+    boosted = f' data-pagefind-meta="boost:{weight:g}"' if weight != 1 else ""
+    article = f"<article data-pagefind-body{boosted}>{heading}{index_labels(content)}</article>"
+    return f'<!doctype html><html lang="{language}"><body>{article}</body></html>'
 
 
 def pagefind_url(page_url: str) -> str:

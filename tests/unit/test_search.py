@@ -16,14 +16,11 @@ from kb.search import (
     indexed_document,
     is_excluded,
     load_synonyms,
-    mark_searchable,
     normalize,
     pagefind_url,
     search_settings,
     site_bundle,
 )
-
-ARTICLE = '<main><article class="md-content__inner md-typeset"><h1>題名</h1></article></main>'
 
 
 def test_normalize_folds_width_and_case():
@@ -63,9 +60,9 @@ def test_bad_synonym_files_name_file_and_line(tmp_path, text, expected):
 
 
 def test_pages_are_indexed_unless_excluded():
-    assert 'typeset" data-pagefind-body>' in mark_searchable(ARTICLE, excluded=False)
-    assert mark_searchable(ARTICLE, excluded=True) == ARTICLE
-    assert 'data-pagefind-body data-pagefind-meta="boost:0.5">' in mark_searchable(ARTICLE, False, 0.5)
+    assert indexed_document("<h1>題名</h1>", "題名", "ja", excluded=True) is None
+    assert "<article data-pagefind-body><h1>" in indexed_document("<h1>題名</h1>", "題名", "ja", excluded=False)
+    assert '<article data-pagefind-body data-pagefind-meta="boost:0.5">' in indexed_document("<p>本文</p>", "題名", "ja", False, 0.5)
     assert is_excluded({"search": {"exclude": True}})
     assert not is_excluded({"search": {"boost": 2}}) and not is_excluded({})
 
@@ -88,14 +85,12 @@ def test_pagefind_skips_what_is_not_content():
     assert ".headerlink" in PAGEFIND_CONFIG["exclude_selectors"]
 
 
-def test_pagefind_reads_only_the_marked_article_and_its_language():
-    page = mark_searchable(
-        '<html lang="zh" class="no-js"><nav>菜单</nav><article class="md-content__inner md-typeset"><h1>回电</h1></article></html>', False
-    )
-    document = indexed_document(page)
-    article = '<article class="md-content__inner md-typeset" data-pagefind-body><h1>回电</h1></article>'
+def test_pagefind_reads_the_article_as_the_theme_lays_it_out_in_its_language():
+    document = indexed_document('<h1 id="a">回电</h1>\n<p>正文</p>', "回电", "zh", excluded=False)
+    article = '<article data-pagefind-body><h1 id="a">回电</h1>\n<p>正文</p></article>'
     assert document == f'<!doctype html><html lang="zh"><body>{article}</body></html>'
-    assert indexed_document(mark_searchable(page.replace(" data-pagefind-body", ""), True)) is None
+    # Material adds a heading with the page title when the content has none (partials/content.html).
+    assert "<article data-pagefind-body><h1>A &amp; B</h1><p>正文</p></article>" in indexed_document("<p>正文</p>", "A & B", "zh", False)
 
 
 def test_pagefind_urls_start_at_the_site_root():
@@ -175,16 +170,12 @@ def test_a_part_awaited_when_the_service_is_closed_is_an_error_not_a_hang():
         service.part("ja", timeout=5)
 
 
-def test_labels_in_the_article_become_indexable():
-    html = (
-        '<label for="__search"><svg></svg></label><article class="md-content__inner md-typeset">'
-        '<input id="a"><label for="a">同僚が<b>すでに</b>折り返していない &amp; &#34;確認&#34;</label></article>'
-        '<label for="x">外</label>'
-    )
+def test_labels_become_indexable():
+    html = '<input id="a"><label for="a">同僚が<b>すでに</b>折り返していない &amp; &#34;確認&#34;</label><label for="b"><svg></svg></label>'
     marked = index_labels(html)
     assert (
         '<label for="a" data-pagefind-index-attrs="data-search-text" '
         'data-search-text="同僚が すでに 折り返していない &amp; &#34;確認&#34;">'
     ) in marked
-    assert marked.startswith('<label for="__search"><svg>') and marked.endswith('<label for="x">外</label>')
+    assert marked.endswith('<label for="b"><svg></svg></label>')  # no text, nothing to index
     assert index_labels(marked) == marked
