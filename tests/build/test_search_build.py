@@ -1,11 +1,11 @@
 """The built site's search data: one Pagefind index per language, no full index shipped with every page."""
 
 import json
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from helpers import html_file, indexed_pages
+from kb.published_urls import read_site
 
 
 def test_pagefind_has_an_index_per_language(built_site):
@@ -29,19 +29,10 @@ def test_the_search_worker_is_ours_and_knows_the_language(built_site):
         assert config["search"].endswith(f"assets/search/worker.js?lang={language}")
 
 
-def _url(site: Path, page: Path) -> str:
-    folder = page.parent.relative_to(site).as_posix()
-    return "/" if folder == "." else f"/{folder}/"
-
-
 def test_every_page_is_indexed_in_its_language_except_excluded_ones(built_site):
-    articles = {
-        _url(built_site, page)
-        for page in built_site.rglob("index.html")
-        if BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
-    }
+    pages = {url for url, page in read_site(built_site).items() if not page.redirect}
     indexed = indexed_pages(built_site)
-    assert set(indexed) == articles - {"/translation-status/", "/zh/translation-status/"}  # search: exclude: true
+    assert set(indexed) == pages - {"/translation-status/", "/zh/translation-status/"}  # search: exclude: true
     for url, page in indexed.items():
         assert page["language"] == ("zh" if url.startswith("/zh/") else "ja")
     assert "その日のうちに折り返します" in indexed["/playbooks/returning-calls/"]["text"]
