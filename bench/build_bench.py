@@ -12,8 +12,8 @@ and reports wall time, CPU time, peak memory and search-index size per language,
 
 The goals are about how long a contributor waits, so they use wall time (the best of
 the runs). MkDocs builds on one core; this site's Pagefind indexes each page on a
-second core as soon as its Markdown is converted, so its CPU time exceeds its wall time. CPU time
-is reported beside it: on a one-core machine it is what the build would take.
+second core as soon as its Markdown is converted, so its CPU time exceeds its wall
+time. CPU time is reported beside it: on a one-core machine it is what the build would take.
 """
 
 import argparse
@@ -160,7 +160,7 @@ def runs_wanted(wall: float, repeat: int) -> int:
 
 # The benchmark's own corpus is 500 pages per language: the two ratio goals are judged there. At other
 # sizes the ratios are reported with the seconds they come to; at 2×100 most of the hooks' share is a fixed
-# cost (Pagefind loading its Japanese dictionary, the last language's index), not work that grows.
+# cost (Pagefind loading its Japanese dictionary, importing the hooks), not work that grows.
 JUDGED_AT = 500
 GOALS = f"at {JUDGED_AT}×2 hooks add ≤ 5 % and ours ≤ 1.15 × stock; at the largest size ours ≤ 0.5 × stock; near-linear growth"
 
