@@ -155,7 +155,7 @@ def on_page_context(context, page, config, **kwargs):
 @event_priority(-150)
 def on_post_build(config, **kwargs):
     if _building_another_language(config):
-        return  # another language is still to come (or being built): index once, at the end
+        return  # another language is still to come: the entry file lists every language, so it is written at the end
     build = dict(_index)
     _index.update(_no_build())
     service = build["service"]
